@@ -1,0 +1,4 @@
+Invariant: lungcare-act-1
+Description: "The Asthma Control Test total score is between 5 and 25."
+Severity: #error
+Expression: "value.ofType(Quantity).value.all($this >= 5 and $this <= 25)"

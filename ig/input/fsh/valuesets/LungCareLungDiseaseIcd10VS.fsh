@@ -1,0 +1,21 @@
+ValueSet: LungCareLungDiseaseIcd10VS
+Id: lungcare-lung-disease-icd10
+Title: "LungCare Lung Disease ICD-10"
+Description: "ICD-10 (WHO) codes of the LungCare conditions, for the optional ICD-10 coding beside the SNOMED CT code."
+* insert LungCareMetadata
+* $icd10#J44 "Other chronic obstructive pulmonary disease"
+* $icd10#J44.1 "Chronic obstructive pulmonary disease with acute exacerbation, unspecified"
+* $icd10#J44.8 "Other specified chronic obstructive pulmonary disease"
+* $icd10#J44.9 "Chronic obstructive pulmonary disease, unspecified"
+* $icd10#J45 "Asthma"
+* $icd10#J45.0 "Predominantly allergic asthma"
+* $icd10#J45.1 "Nonallergic asthma"
+* $icd10#J45.8 "Mixed asthma"
+* $icd10#J45.9 "Asthma, unspecified"
+* $icd10#J47 "Bronchiectasis"
+* $icd10#L20 "Atopic dermatitis"
+* $icd10#L20.9 "Atopic dermatitis, unspecified"
+* $icd10#J30 "Vasomotor and allergic rhinitis"
+* $icd10#J30.4 "Allergic rhinitis, unspecified"
+* $icd10#J33 "Nasal polyp"
+* $icd10#J33.9 "Nasal polyp, unspecified"

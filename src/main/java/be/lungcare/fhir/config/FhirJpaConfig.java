@@ -1,0 +1,57 @@
+package be.lungcare.fhir.config;
+
+import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
+import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
+import ca.uhn.fhir.jpa.config.HapiJpaConfig;
+import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
+import ca.uhn.fhir.jpa.model.config.PartitionSettings;
+import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
+import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.transaction.annotation.EnableTransactionManagement;
+
+/**
+ * HAPI FHIR JPA server, R4 only. Only the storage settings we change are set here; everything
+ * else is HAPI's default.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableTransactionManagement
+@Import({
+	JpaR4Config.class,
+	HapiJpaConfig.class,
+	ThreadPoolFactoryConfig.class,
+	SubscriptionChannelConfig.class, // the in-memory message broker batch jobs run on
+	JpaBatch2Config.class,
+	Batch2JobsConfig.class
+})
+class FhirJpaConfig {
+
+	@Bean
+	JpaStorageSettings jpaStorageSettings(ServerProperties server) {
+		JpaStorageSettings settings = new JpaStorageSettings();
+		// Dangerous operations stay off.
+		settings.setExpungeEnabled(false);
+		settings.setDeleteExpungeEnabled(false);
+		settings.setAllowMultipleDelete(false);
+		// References must resolve: no silent placeholders, no dangling links.
+		settings.setAutoCreatePlaceholderReferenceTargets(false);
+		settings.setEnforceReferentialIntegrityOnWrite(true);
+		settings.setEnforceReferentialIntegrityOnDelete(true);
+		settings.setFetchSizeDefaultMaximum(server.maxPageSize());
+		return settings;
+	}
+
+	@Bean
+	PartitionSettings partitionSettings() {
+		return new PartitionSettings();
+	}
+
+	@Bean
+	SubscriptionSettings subscriptionSettings() {
+		return new SubscriptionSettings();
+	}
+}

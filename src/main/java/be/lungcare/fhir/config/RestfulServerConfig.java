@@ -1,0 +1,72 @@
+package be.lungcare.fhir.config;
+
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.provider.IJpaSystemProvider;
+import ca.uhn.fhir.jpa.provider.JpaCapabilityStatementProvider;
+import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The FHIR REST endpoint at {@code /fhir}: HAPI's RestfulServer with the JPA providers. */
+@Configuration(proxyBeanMethods = false)
+class RestfulServerConfig {
+
+	static final String SOFTWARE_NAME = "LungCare FHIR";
+
+	@Bean
+	RestfulServer restfulServer(
+			IFhirSystemDao<?, ?> systemDao,
+			ResourceProviderFactory resourceProviders,
+			IJpaSystemProvider systemProvider,
+			JpaStorageSettings storageSettings,
+			ISearchParamRegistry searchParamRegistry,
+			IValidationSupport validationSupport,
+			DatabaseBackedPagingProvider pagingProvider,
+			ServerProperties properties,
+			ObjectProvider<BuildProperties> buildProperties,
+			List<RestInterceptor> interceptors) {
+		RestfulServer server = new RestfulServer(systemDao.getContext());
+		server.setServerName(SOFTWARE_NAME);
+		server.setServerVersion(buildProperties.stream().map(BuildProperties::getVersion).findFirst().orElse("development"));
+		server.setImplementationDescription(
+				"LungCare FHIR: integrated care for chronic lung disease (asthma, COPD, type-2 inflammation)");
+		server.setDefaultResponseEncoding(EncodingEnum.JSON);
+
+		server.registerProviders(resourceProviders.createProviders());
+		server.registerProvider(systemProvider);
+
+		JpaCapabilityStatementProvider capabilities = new JpaCapabilityStatementProvider(
+				server, systemDao, storageSettings, searchParamRegistry, validationSupport);
+		capabilities.setImplementationDescription(SOFTWARE_NAME);
+		server.setServerConformanceProvider(capabilities);
+
+		pagingProvider.setDefaultPageSize(properties.defaultPageSize());
+		pagingProvider.setMaximumPageSize(properties.maxPageSize());
+		server.setPagingProvider(pagingProvider);
+
+		if (!properties.publicBaseUrl().isBlank()) {
+			server.setServerAddressStrategy(new HardcodedServerAddressStrategy(properties.publicBaseUrl()));
+		}
+		interceptors.forEach(server::registerInterceptor);
+		return server;
+	}
+
+	@Bean
+	ServletRegistrationBean<RestfulServer> fhirServlet(RestfulServer server) {
+		ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
+		registration.setName("fhir");
+		registration.setLoadOnStartup(1);
+		return registration;
+	}
+}

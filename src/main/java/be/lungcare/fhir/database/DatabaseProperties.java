@@ -1,0 +1,16 @@
+package be.lungcare.fhir.database;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Database settings of LungCare FHIR (the connection itself is Spring Boot's {@code spring.datasource.*}).
+ *
+ * @param jdbcBatchSize  statements Hibernate sends to the database in one JDBC batch
+ * @param retryAfter     what a 503 answer tells clients to wait while the database is unreachable
+ */
+@ConfigurationProperties("lungcare.database")
+record DatabaseProperties(
+		@DefaultValue("50") int jdbcBatchSize,
+		@DefaultValue("5s") Duration retryAfter) {}

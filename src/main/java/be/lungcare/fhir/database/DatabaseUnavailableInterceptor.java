@@ -1,0 +1,66 @@
+package be.lungcare.fhir.database;
+
+import be.lungcare.fhir.config.RestInterceptor;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Turns "the database cannot be reached" into a fast 503 with an OperationOutcome and a
+ * Retry-After header, instead of HAPI's generic 500. HikariCP's connection timeout bounds how
+ * long a request waits; the pool reconnects by itself once the database is back.
+ */
+@Interceptor(order = DatabaseUnavailableInterceptor.ORDER)
+final class DatabaseUnavailableInterceptor implements RestInterceptor {
+
+	/** Runs before the generic error masking so the 503 wins. */
+	static final int ORDER = -100;
+
+	private final Duration retryAfter;
+
+	DatabaseUnavailableInterceptor(Duration retryAfter) {
+		this.retryAfter = retryAfter;
+	}
+
+	@Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
+	public BaseServerResponseException databaseUnavailable(Throwable exception, HttpServletResponse response) {
+		if (!isConnectionFailure(exception)) {
+			return null;
+		}
+		response.setHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
+		return new ServiceUnavailableException(
+				"The database is temporarily unavailable; retry the request later. Nothing was stored by this request.");
+	}
+
+	static boolean isConnectionFailure(Throwable exception) {
+		for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof SQLTransientConnectionException || t instanceof CannotCreateTransactionException) {
+				return true;
+			}
+			if (t instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** SQLSTATE class 08 (connection exception) and 57P01-57P03 (server shutting down / not accepting). */
+	private static boolean isConnectionState(String sqlState) {
+		return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
+	}
+
+	/** HAPI has no exception type for 503, so this one carries it. */
+	static final class ServiceUnavailableException extends BaseServerResponseException {
+		private static final long serialVersionUID = 1L;
+
+		ServiceUnavailableException(String message) {
+			super(503, message);
+		}
+	}
+}

@@ -1,0 +1,38 @@
+package be.lungcare.fhir.security;
+
+import be.lungcare.fhir.config.RestInterceptor;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import java.util.Set;
+
+/**
+ * HAPI's JPA providers bring administrative operations (reindexing, reference replacement,
+ * expunge) that a clinical data server must not expose. Only the operations on the allow list
+ * are answered; every other one gets a 403 naming it.
+ */
+@Interceptor
+final class OperationAllowListInterceptor implements RestInterceptor {
+
+	private final Set<String> allowed;
+
+	OperationAllowListInterceptor(Set<String> allowed) {
+		this.allowed = allowed;
+	}
+
+	@Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+	public boolean checkOperation(RequestDetails request) {
+		String operation = request.getOperation();
+		boolean isOperation = request.getRestOperationType() == RestOperationTypeEnum.EXTENDED_OPERATION_SERVER
+				|| request.getRestOperationType() == RestOperationTypeEnum.EXTENDED_OPERATION_TYPE
+				|| request.getRestOperationType() == RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE
+				|| (operation != null && operation.startsWith("$"));
+		if (isOperation && operation != null && !allowed.contains(operation)) {
+			throw new ForbiddenOperationException("Operation " + operation + " is not enabled on this server");
+		}
+		return true;
+	}
+}

@@ -1,0 +1,18 @@
+package be.lungcare.fhir.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+	@Bean
+	OperationAllowListInterceptor operationAllowListInterceptor(SecurityProperties properties) {
+		return new OperationAllowListInterceptor(properties.allowedOperationSet());
+	}
+
+	@Bean
+	InternalErrorMaskingInterceptor internalErrorMaskingInterceptor() {
+		return new InternalErrorMaskingInterceptor();
+	}
+}
