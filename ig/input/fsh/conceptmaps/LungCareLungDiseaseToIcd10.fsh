@@ -12,6 +12,7 @@ InstanceOf: ConceptMap
 Usage: #definition
 Title: "LungCare Lung Disease to ICD-10"
 Description: "Maps the LungCare lung-disease codes (SNOMED CT, and the local code for CRSwNP) to ICD-10 (WHO), e.g. to add the ICD-10 coding beside the SNOMED CT code of a LungCareCondition."
+* id = "lungcare-lung-disease-to-icd10"
 * name = "LungCareLungDiseaseToIcd10"
 * title = "LungCare Lung Disease to ICD-10"
 * status = #active

@@ -154,7 +154,7 @@ Usage: #inline
 * category[+] = $condition-category#problem-list-item "Problem List Item"
 * severity = $sct#24484000 "Severe"
 * code = $sct#13645005 "Chronic obstructive lung disease"
-* code.coding[+] = $icd10#J44.9 "Chronic obstructive pulmonary disease, unspecified"
+* code.coding[1] = $icd10#J44.9 "Chronic obstructive pulmonary disease, unspecified"
 * code.text = "COPD GOLD 3, groep E"
 * subject.reference = "urn:uuid:a0000001-0000-4000-8000-000000000001"
 * onsetDateTime = "2019-02-11"

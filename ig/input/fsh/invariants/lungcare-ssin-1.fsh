@@ -5,7 +5,10 @@
 //   check = 97 - ((68 + first nine digits mod 97) mod 97)      (born 2000 or later:
 //           "2" prefixed to the nine digits; 2000000000 mod 97 = 68 keeps it in 32 bits)
 // Either computation may match, as Belgian validators accept.
+// Written as "remainder + check = 97" rather than "97 - remainder = check": the HAPI/HL7 FHIRPath engine
+// keeps the text of toInteger() ('08'.toInteger() = 8 is false), so check digits 01-09 would never match
+// an equality; an addition yields a normalised integer.
 Invariant: lungcare-ssin-1
 Description: "An SSIN (INSZ/NISS) or BIS number has 11 digits, a valid (BIS) month and day, and mod-97 check digits (before-2000 or 2000+ rule)."
 Severity: #error
-Expression: "value.matches('^[0-9]{2}(0[0-9]|1[0-2]|2[0-9]|3[0-2]|4[0-9]|5[0-2])(0[0-9]|[12][0-9]|3[01])[0-9]{5}$') and ((97 - (value.substring(0, 9).toInteger() mod 97)) = value.substring(9, 2).toInteger() or (97 - ((68 + (value.substring(0, 9).toInteger() mod 97)) mod 97)) = value.substring(9, 2).toInteger())"
+Expression: "value.matches('^[0-9]{2}(0[0-9]|1[0-2]|2[0-9]|3[0-2]|4[0-9]|5[0-2])(0[0-9]|[12][0-9]|3[01])[0-9]{5}$') and (((value.substring(0, 9).toInteger() mod 97) + value.substring(9, 2).toInteger()) = 97 or (((68 + (value.substring(0, 9).toInteger() mod 97)) mod 97) + value.substring(9, 2).toInteger()) = 97)"

@@ -4,6 +4,8 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
 import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -50,8 +52,17 @@ class DatabaseConfig {
 	}
 
 	@Bean
-	DatabaseUnavailableInterceptor databaseUnavailableInterceptor(DatabaseProperties properties) {
-		return new DatabaseUnavailableInterceptor(properties.retryAfter());
+	DatabaseUnavailableInterceptor databaseUnavailableInterceptor(DatabaseProperties properties, DataSource dataSource) {
+		return new DatabaseUnavailableInterceptor(properties.retryAfter(), () -> isReachable(dataSource));
+	}
+
+	/** Bounded by the pool's connection timeout when the database is down. */
+	private static boolean isReachable(DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection()) {
+			return connection.isValid(2);
+		} catch (SQLException e) {
+			return false;
+		}
 	}
 
 	@Bean

@@ -9,12 +9,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.hibernate.exception.JDBCConnectionException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Turns "the database cannot be reached" into a fast 503 with an OperationOutcome and a
  * Retry-After header, instead of HAPI's generic 500. HikariCP's connection timeout bounds how
  * long a request waits; the pool reconnects by itself once the database is back.
+ *
+ * <p>Connection failures are recognised by type or SQLSTATE. When a connection dies inside a
+ * transaction, the failed rollback often replaces the original error; for such database errors
+ * of unclear cause the database itself is asked whether it is reachable.
  */
 @Interceptor(order = DatabaseUnavailableInterceptor.ORDER)
 final class DatabaseUnavailableInterceptor implements RestInterceptor {
@@ -23,14 +32,17 @@ final class DatabaseUnavailableInterceptor implements RestInterceptor {
 	static final int ORDER = -100;
 
 	private final Duration retryAfter;
+	private final BooleanSupplier databaseReachable;
 
-	DatabaseUnavailableInterceptor(Duration retryAfter) {
+	DatabaseUnavailableInterceptor(Duration retryAfter, BooleanSupplier databaseReachable) {
 		this.retryAfter = retryAfter;
+		this.databaseReachable = databaseReachable;
 	}
 
 	@Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
 	public BaseServerResponseException databaseUnavailable(Throwable exception, HttpServletResponse response) {
-		if (!isConnectionFailure(exception)) {
+		if (!isConnectionFailure(exception)
+				&& !(isDatabaseError(exception) && !databaseReachable.getAsBoolean())) {
 			return null;
 		}
 		response.setHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
@@ -40,10 +52,23 @@ final class DatabaseUnavailableInterceptor implements RestInterceptor {
 
 	static boolean isConnectionFailure(Throwable exception) {
 		for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
-			if (t instanceof SQLTransientConnectionException || t instanceof CannotCreateTransactionException) {
+			if (t instanceof SQLTransientConnectionException
+					|| t instanceof CannotCreateTransactionException
+					|| t instanceof JDBCConnectionException
+					|| t instanceof DataAccessResourceFailureException) {
 				return true;
 			}
 			if (t instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	static boolean isDatabaseError(Throwable exception) {
+		for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof SQLException || t instanceof DataAccessException || t instanceof TransactionException
+					|| t instanceof org.hibernate.HibernateException || t instanceof jakarta.persistence.PersistenceException) {
 				return true;
 			}
 		}

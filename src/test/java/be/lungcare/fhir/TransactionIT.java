@@ -1,0 +1,141 @@
+package be.lungcare.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.rest.api.SummaryEnum;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.Test;
+
+/** Transactions and batches as an integration engine sends them. */
+class TransactionIT extends AbstractServerIT {
+
+	static final String SSIN = FhirRestApiIT.SSIN;
+	static final String NIHDI = "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/nihdi";
+
+	private static String unique() {
+		return Long.toString(Math.abs(UUID.randomUUID().getLeastSignificantBits() % 100_000_000_000L));
+	}
+
+	/** Patient (conditional create), GP (conditional create), an Observation referencing both by urn:uuid and conditionally. */
+	private Bundle transaction(String ssin, String nihdi, boolean brokenLastEntry) {
+		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		Patient p = new Patient();
+		p.addIdentifier().setSystem(SSIN).setValue(ssin);
+		p.addName().setFamily("Lambert");
+		String patientUuid = "urn:uuid:" + UUID.randomUUID();
+		bundle.addEntry().setFullUrl(patientUuid).setResource(p).getRequest()
+				.setMethod(Bundle.HTTPVerb.POST).setUrl("Patient").setIfNoneExist("identifier=" + SSIN + "|" + ssin);
+
+		Practitioner gp = new Practitioner();
+		gp.addIdentifier().setSystem(NIHDI).setValue(nihdi);
+		gp.addName().setFamily("Dubois");
+		bundle.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(gp).getRequest()
+				.setMethod(Bundle.HTTPVerb.POST).setUrl("Practitioner").setIfNoneExist("identifier=" + NIHDI + "|" + nihdi);
+
+		Observation o = new Observation();
+		o.setStatus(Observation.ObservationStatus.FINAL);
+		o.getCode().addCoding().setSystem("http://loinc.org").setCode("20150-9");
+		o.setSubject(new Reference(patientUuid));
+		o.addPerformer(new Reference("Practitioner?identifier=" + NIHDI + "|" + nihdi));
+		bundle.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(o).getRequest()
+				.setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+
+		if (brokenLastEntry) {
+			Observation broken = new Observation();
+			broken.setStatus(Observation.ObservationStatus.FINAL);
+			broken.getCode().addCoding().setSystem("http://loinc.org").setCode("20150-9");
+			broken.setSubject(new Reference("Patient/does-not-exist-" + unique()));
+			bundle.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(broken).getRequest()
+					.setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+		}
+		return bundle;
+	}
+
+	private int count(String query) {
+		return client().search().byUrl(query).summaryMode(SummaryEnum.COUNT).returnBundle(Bundle.class).execute().getTotal();
+	}
+
+	@Test
+	void transactionResolvesUrnUuidAndConditionalReferences() {
+		String ssin = unique();
+		String nihdi = unique();
+		Bundle response = client().transaction().withBundle(transaction(ssin, nihdi, false)).execute();
+		assertThat(response.getEntry()).hasSize(3).allSatisfy(e -> assertThat(e.getResponse().getStatus()).startsWith("201"));
+
+		Bundle found = client().search().byUrl("Observation?subject:Patient.identifier=" + SSIN + "|" + ssin
+				+ "&performer:Practitioner.identifier=" + NIHDI + "|" + nihdi).returnBundle(Bundle.class).execute();
+		assertThat(found.getEntry()).hasSize(1);
+	}
+
+	@Test
+	void aTransactionWhoseLastEntryFailsStoresNothing() {
+		String ssin = unique();
+		String nihdi = unique();
+		HttpResponse<String> response = postJson("", json(transaction(ssin, nihdi, true)));
+		assertThat(response.statusCode()).isBetween(400, 499);
+		OperationOutcome oo = parse(OperationOutcome.class, response.body());
+		assertThat(oo.getIssueFirstRep().getDiagnostics()).contains("does-not-exist");
+
+		assertThat(count("Patient?identifier=" + SSIN + "|" + ssin)).isZero();
+		assertThat(count("Practitioner?identifier=" + NIHDI + "|" + nihdi)).isZero();
+	}
+
+	@Test
+	void retryingAConditionalTransactionCreatesNoDuplicate() throws Exception {
+		String ssin = unique();
+		String nihdi = unique();
+		client().transaction().withBundle(transaction(ssin, nihdi, false)).execute();
+		Bundle retry = client().transaction().withBundle(transaction(ssin, nihdi, false)).execute();
+		assertThat(retry.getEntry().get(0).getResponse().getStatus()).startsWith("200");
+
+		// and the same bundle sent by two workers at once
+		String ssin2 = unique();
+		String nihdi2 = unique();
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<Integer>> results = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				String body = json(transaction(ssin2, nihdi2, false));
+				results.add(pool.submit(() -> postJson("", body).statusCode()));
+			}
+			for (Future<Integer> r : results) {
+				// the loser of a race may be told to retry (409), never a 500
+				assertThat(r.get()).isIn(200, 409);
+			}
+		} finally {
+			pool.shutdownNow();
+		}
+		assertThat(count("Patient?identifier=" + SSIN + "|" + ssin)).isEqualTo(1);
+		assertThat(count("Practitioner?identifier=" + NIHDI + "|" + nihdi)).isEqualTo(1);
+		assertThat(count("Patient?identifier=" + SSIN + "|" + ssin2)).isEqualTo(1);
+		assertThat(count("Practitioner?identifier=" + NIHDI + "|" + nihdi2)).isEqualTo(1);
+	}
+
+	@Test
+	void batchEntriesSucceedOrFailOneByOne() {
+		String ssin = unique();
+		Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
+		Patient ok = new Patient();
+		ok.addIdentifier().setSystem(SSIN).setValue(ssin);
+		batch.addEntry().setResource(ok).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+		batch.addEntry().getRequest().setMethod(Bundle.HTTPVerb.GET).setUrl("Patient/does-not-exist-" + unique());
+
+		Bundle response = client().transaction().withBundle(batch).execute();
+		assertThat(response.getType()).isEqualTo(Bundle.BundleType.BATCHRESPONSE);
+		assertThat(response.getEntry().get(0).getResponse().getStatus()).startsWith("201");
+		assertThat(response.getEntry().get(1).getResponse().getStatus()).startsWith("404");
+		assertThat(count("Patient?identifier=" + SSIN + "|" + ssin)).isEqualTo(1);
+	}
+}

@@ -1,0 +1,113 @@
+package be.lungcare.fhir.ig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationOptions;
+import ca.uhn.fhir.validation.ValidationResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.StructureDefinition;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each instance in {@code src/test/resources/ig/invalid/} breaks one rule of a LungCare profile: validated
+ * against the profile of its row in {@code cases.csv}, it gives at least one error whose message or location
+ * contains the expected fragment (the invariant key, slice or element of that rule).
+ */
+class InvalidInstancesTest {
+
+	private static final String DIR = "ig/invalid/";
+
+	record Case(String file, String profile, String fragment) {
+		@Override
+		public String toString() {
+			return file + " -> " + fragment;
+		}
+	}
+
+	static List<Case> cases() throws IOException {
+		try (InputStream in = resource(DIR + "cases.csv")) {
+			List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+					.map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+			assertThat(lines.get(0)).isEqualTo("file,profile,expectedMessageFragment");
+			return lines.stream().skip(1).map(l -> {
+				String[] cols = l.split(",", -1);
+				assertThat(cols).as("cases.csv line: %s", l).hasSize(3);
+				assertThat(cols).as("cases.csv line: %s", l).doesNotContain("");
+				return new Case(cols[0].strip(), cols[1].strip(), cols[2].strip());
+			}).toList();
+		}
+	}
+
+	@BeforeAll
+	static void warmUp() {
+		LungCareIg.validator();
+		System.out.printf("[ig] validator built in %d ms, first validation %d ms%n", LungCareIg.buildMillis(),
+				LungCareIg.coldValidationMillis());
+	}
+
+	@Test
+	void everyInvalidInstanceHasACase() throws IOException {
+		Path dir = LungCareIg.baseDir().resolve("src/test/resources/" + DIR);
+		try (Stream<Path> files = Files.list(dir)) {
+			List<String> jsonFiles = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).toList();
+			assertThat(cases().stream().map(Case::file)).as("files listed in cases.csv")
+					.doesNotHaveDuplicates()
+					.containsExactlyInAnyOrderElementsOf(jsonFiles);
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("cases")
+	void instanceBreaksTheExpectedRule(Case c) throws IOException {
+		StructureDefinition profile = (StructureDefinition) LungCareIg.validationSupport().fetchStructureDefinition(c.profile());
+		assertThat(profile).as("profile %s in the IG package", c.profile()).isNotNull();
+
+		String json;
+		try (InputStream in = resource(DIR + c.file())) {
+			json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		String resourceType = LungCareIg.fhirContext().newJsonParser().parseResource(json).fhirType();
+		assertThat(resourceType).as("resource type of %s", c.file()).isEqualTo(profile.getType());
+
+		long start = System.nanoTime();
+		ValidationResult result = LungCareIg.validator()
+				.validateWithResult(json, new ValidationOptions().addProfile(c.profile()));
+		long millis = (System.nanoTime() - start) / 1_000_000;
+
+		List<SingleValidationMessage> errors = LungCareIg.errors(result);
+		// Case-sensitive on purpose: the slice "carePlan" must not match every location "CarePlan...".
+		String fragment = c.fragment();
+		List<SingleValidationMessage> matching = errors.stream()
+				.filter(m -> contains(m.getMessage(), fragment) || contains(m.getLocationString(), fragment))
+				.toList();
+		System.out.printf("[ig] %s: %d errors (%d matching '%s'), %d ms%n", c.file(), errors.size(), matching.size(),
+				c.fragment(), millis);
+		errors.stream().filter(m -> !matching.contains(m))
+				.forEach(m -> System.out.printf("[ig]     other error @ %s: %s%n", m.getLocationString(), m.getMessage()));
+
+		assertThat(matching)
+				.as("%s against %s: expected an error containing '%s'; all issues:%n%s", c.file(), c.profile(),
+						c.fragment(), LungCareIg.describe(result.getMessages()))
+				.isNotEmpty();
+	}
+
+	private static boolean contains(String text, String fragment) {
+		return text != null && text.contains(fragment);
+	}
+
+	private static InputStream resource(String path) {
+		InputStream in = InvalidInstancesTest.class.getClassLoader().getResourceAsStream(path);
+		assertThat(in).as("classpath resource %s", path).isNotNull();
+		return in;
+	}
+}
