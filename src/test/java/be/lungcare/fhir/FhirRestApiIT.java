@@ -26,19 +26,14 @@ import org.junit.jupiter.api.Test;
 /** The FHIR REST API a HAPI JPA user expects, against PostgreSQL. */
 class FhirRestApiIT extends AbstractServerIT {
 
-	static final String SSIN = "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/ssin";
+	static final String SSIN = TestData.SSIN_SYSTEM;
 
-	private Patient patient(String family, String ssin) {
-		Patient p = new Patient();
-		p.addIdentifier().setSystem(SSIN).setValue(ssin);
-		p.addName().setFamily(family).addGiven("Test");
-		p.setGender(Enumerations.AdministrativeGender.FEMALE);
-		return p;
+	private static Patient patient(String family, String ssin) {
+		return TestData.patient(family, ssin);
 	}
 
 	private static String uniqueSsin() {
-		// unique per test run; these searches never need valid check digits here
-		return Long.toString(10_000_000_000L + (UUID.randomUUID().getMostSignificantBits() & 0x7fffffffL) % 89_999_999_999L);
+		return TestData.ssin();
 	}
 
 	private Observation fev1(IdType patientId, double litres, String date) {
@@ -96,10 +91,10 @@ class FhirRestApiIT extends AbstractServerIT {
 	void patchWithJsonPatchContentType() {
 		IdType id = (IdType) client().create().resource(patient("Maes", uniqueSsin())).execute().getId();
 		HttpResponse<String> response = send("PATCH", "Patient/" + id.getIdPart(), "application/json-patch+json",
-				"[{\"op\":\"add\",\"path\":\"/birthDate\",\"value\":\"1966-03-01\"}]");
+				"[{\"op\":\"add\",\"path\":\"/name/0/given/-\",\"value\":\"Marie\"}]");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(client().read().resource(Patient.class).withId(id.getIdPart()).execute().getBirthDateElement().getValueAsString())
-				.isEqualTo("1966-03-01");
+		assertThat(client().read().resource(Patient.class).withId(id.getIdPart()).execute().getNameFirstRep().getGivenAsSingleString())
+				.isEqualTo("Test Marie");
 	}
 
 	@Test
@@ -133,10 +128,11 @@ class FhirRestApiIT extends AbstractServerIT {
 		for (int i = 1; i <= 5; i++) {
 			client.create().resource(fev1(pid, 2.0 + i / 10.0, "2025-0" + i + "-15")).execute();
 		}
-		Condition copd = new Condition();
-		copd.setSubject(new Reference(pid.toUnqualifiedVersionless()));
-		copd.getCode().addCoding().setSystem("http://snomed.info/sct").setCode("13645005");
-		client.create().resource(copd).execute();
+		// heart failure: not a lung-care condition, so plain R4 is enough
+		Condition heartFailure = new Condition();
+		heartFailure.setSubject(new Reference(pid.toUnqualifiedVersionless()));
+		heartFailure.getCode().addCoding().setSystem("http://snomed.info/sct").setCode("84114007");
+		client.create().resource(heartFailure).execute();
 
 		// chaining: observations of the patient with this SSIN
 		String chain = "Observation?subject:Patient.identifier=" + SSIN + "|" + ssin;
@@ -157,8 +153,8 @@ class FhirRestApiIT extends AbstractServerIT {
 		Bundle revincluded = client.search().byUrl("Patient?identifier=" + SSIN + "|" + ssin + "&_revinclude=Condition:subject").returnBundle(Bundle.class).execute();
 		assertThat(revincluded.getEntry()).filteredOn(e -> e.getResource() instanceof Condition).hasSize(1);
 
-		// _has: patients with a COPD condition
-		Bundle has = client.search().byUrl("Patient?identifier=" + SSIN + "|" + ssin + "&_has:Condition:subject:code=http://snomed.info/sct|13645005").returnBundle(Bundle.class).execute();
+		// _has: patients with a heart-failure condition
+		Bundle has = client.search().byUrl("Patient?identifier=" + SSIN + "|" + ssin + "&_has:Condition:subject:code=http://snomed.info/sct|84114007").returnBundle(Bundle.class).execute();
 		assertThat(has.getEntry()).hasSize(1);
 
 		// _summary=count

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Transactions and batches as an integration engine sends them. */
 class TransactionIT extends AbstractServerIT {
 
-	static final String SSIN = FhirRestApiIT.SSIN;
+	static final String SSIN = TestData.SSIN_SYSTEM;
 	static final String NIHDI = "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/nihdi";
 
 	private static String unique() {
@@ -31,9 +31,7 @@ class TransactionIT extends AbstractServerIT {
 	/** Patient (conditional create), GP (conditional create), an Observation referencing both by urn:uuid and conditionally. */
 	private Bundle transaction(String ssin, String nihdi, boolean brokenLastEntry) {
 		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-		Patient p = new Patient();
-		p.addIdentifier().setSystem(SSIN).setValue(ssin);
-		p.addName().setFamily("Lambert");
+		Patient p = TestData.patient("Lambert", ssin);
 		String patientUuid = "urn:uuid:" + UUID.randomUUID();
 		bundle.addEntry().setFullUrl(patientUuid).setResource(p).getRequest()
 				.setMethod(Bundle.HTTPVerb.POST).setUrl("Patient").setIfNoneExist("identifier=" + SSIN + "|" + ssin);
@@ -69,7 +67,7 @@ class TransactionIT extends AbstractServerIT {
 
 	@Test
 	void transactionResolvesUrnUuidAndConditionalReferences() {
-		String ssin = unique();
+		String ssin = TestData.ssin();
 		String nihdi = unique();
 		Bundle response = client().transaction().withBundle(transaction(ssin, nihdi, false)).execute();
 		assertThat(response.getEntry()).hasSize(3).allSatisfy(e -> assertThat(e.getResponse().getStatus()).startsWith("201"));
@@ -81,7 +79,7 @@ class TransactionIT extends AbstractServerIT {
 
 	@Test
 	void aTransactionWhoseLastEntryFailsStoresNothing() {
-		String ssin = unique();
+		String ssin = TestData.ssin();
 		String nihdi = unique();
 		HttpResponse<String> response = postJson("", json(transaction(ssin, nihdi, true)));
 		assertThat(response.statusCode()).isBetween(400, 499);
@@ -94,14 +92,14 @@ class TransactionIT extends AbstractServerIT {
 
 	@Test
 	void retryingAConditionalTransactionCreatesNoDuplicate() throws Exception {
-		String ssin = unique();
+		String ssin = TestData.ssin();
 		String nihdi = unique();
 		client().transaction().withBundle(transaction(ssin, nihdi, false)).execute();
 		Bundle retry = client().transaction().withBundle(transaction(ssin, nihdi, false)).execute();
 		assertThat(retry.getEntry().get(0).getResponse().getStatus()).startsWith("200");
 
 		// and the same bundle sent by two workers at once
-		String ssin2 = unique();
+		String ssin2 = TestData.ssin();
 		String nihdi2 = unique();
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
@@ -125,10 +123,9 @@ class TransactionIT extends AbstractServerIT {
 
 	@Test
 	void batchEntriesSucceedOrFailOneByOne() {
-		String ssin = unique();
+		String ssin = TestData.ssin();
 		Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
-		Patient ok = new Patient();
-		ok.addIdentifier().setSystem(SSIN).setValue(ssin);
+		Patient ok = TestData.patient("Batch", ssin);
 		batch.addEntry().setResource(ok).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
 		batch.addEntry().getRequest().setMethod(Bundle.HTTPVerb.GET).setUrl("Patient/does-not-exist-" + unique());
 

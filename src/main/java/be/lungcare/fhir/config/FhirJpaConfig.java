@@ -1,6 +1,7 @@
 package be.lungcare.fhir.config;
 
 import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
 import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
@@ -9,6 +10,8 @@ import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
 import ca.uhn.fhir.jpa.model.config.PartitionSettings;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
+import java.util.List;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -43,6 +46,12 @@ class FhirJpaConfig {
 		settings.setEnforceReferentialIntegrityOnDelete(true);
 		settings.setFetchSizeDefaultMaximum(server.maxPageSize());
 		return settings;
+	}
+
+	/** Registers every storage-level interceptor bean of the features on HAPI's interceptor service. */
+	@Bean
+	SmartInitializingSingleton storageInterceptorRegistrar(IInterceptorService interceptors, List<StorageInterceptor> features) {
+		return () -> features.forEach(interceptors::registerInterceptor);
 	}
 
 	@Bean

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The database goes away: fast 503 with an OperationOutcome; it comes back: the server recovers by itself. */
 class DatabaseOutageIT extends AbstractServerIT {
 
-	private static final String PATIENT = "{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Outage\"}]}";
+	private static final String PRACTITIONER = "{\"resourceType\":\"Practitioner\",\"name\":[{\"family\":\"Outage\"}]}";
 
 	@AfterEach
 	void databaseBack() {
@@ -23,12 +23,12 @@ class DatabaseOutageIT extends AbstractServerIT {
 
 	@Test
 	void requestsFailFastWith503WhileTheDatabaseIsDownAndRecoverAfterwards() throws Exception {
-		assertThat(postJson("Patient", PATIENT).statusCode()).isEqualTo(201);
+		assertThat(postJson("Practitioner", PRACTITIONER).statusCode()).isEqualTo(201);
 
 		TestDatabase.get().proxy().disable();
 
 		Instant start = Instant.now();
-		HttpResponse<String> down = get("Patient?name=Outage");
+		HttpResponse<String> down = get("Practitioner?name=Outage");
 		Duration took = Duration.between(start, Instant.now());
 		assertThat(down.statusCode()).isEqualTo(503);
 		assertThat(down.headers().firstValue("Retry-After")).contains("2");
@@ -37,7 +37,7 @@ class DatabaseOutageIT extends AbstractServerIT {
 		assertThat(down.body()).doesNotContain("Exception", "org.", "java.", "SQL");
 		assertThat(took).isLessThan(Duration.ofSeconds(15));
 
-		assertThat(postJson("Patient", PATIENT).statusCode()).isEqualTo(503);
+		assertThat(postJson("Practitioner", PRACTITIONER).statusCode()).isEqualTo(503);
 		assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(503);
 		assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
 
@@ -46,14 +46,14 @@ class DatabaseOutageIT extends AbstractServerIT {
 		int status = 0;
 		Instant deadline = Instant.now().plusSeconds(30);
 		while (Instant.now().isBefore(deadline)) {
-			status = get("Patient?name=Outage").statusCode();
+			status = get("Practitioner?name=Outage").statusCode();
 			if (status == 200) {
 				break;
 			}
 			Thread.sleep(500);
 		}
 		assertThat(status).as("server recovers once the database is back").isEqualTo(200);
-		assertThat(postJson("Patient", PATIENT).statusCode()).isEqualTo(201);
+		assertThat(postJson("Practitioner", PRACTITIONER).statusCode()).isEqualTo(201);
 		assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
 	}
 }

@@ -1,28 +1,20 @@
 package be.lungcare.fhir.ig;
 
+import be.lungcare.fhir.validation.OfflineValidatorFactory;
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationOptions;
 import ca.uhn.fhir.validation.ValidationResult;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.NpmPackageValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 
 /**
- * Shared, lazily built, offline validator for the LungCare IG tests: the compiled FHIR NPM package
+ * Shared, lazily built, offline validator for the LungCare IG tests (the server's own, from
+ * {@link OfflineValidatorFactory}): the compiled FHIR NPM package
  * ({@code classpath:ig/lungcare-ig.tgz}, built by SUSHI in generate-resources) on top of the R4 core
  * definitions, with in-memory terminology only (no remote terminology server, no network).
  * <p>
@@ -112,41 +104,9 @@ final class LungCareIg {
 			long start = System.nanoTime();
 			FhirContext ctx = fhirContext();
 
-			NpmPackageValidationSupport lungCarePackage = new NpmPackageValidationSupport(ctx);
-			try {
-				lungCarePackage.loadPackageFromClasspath(PACKAGE_CLASSPATH);
-			} catch (IOException e) {
-				throw new UncheckedIOException("Cannot load " + PACKAGE_CLASSPATH
-						+ " (run `mvn generate-resources process-resources` first)", e);
-			}
-
-			// Unknown code systems (SNOMED CT, LOINC, ICD-10, cd-hcparty, ...) -> warning, never an error.
-			UnknownCodeSystemWarningValidationSupport unknownCodeSystems = new UnknownCodeSystemWarningValidationSupport(ctx);
-			unknownCodeSystems.setAllowNonExistentCodeSystem(true);
-			unknownCodeSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
-
-			// HAPI 8: the chain caches itself (CachingValidationSupport is only a deprecated shim around it).
-			ValidationSupportChain chain = new ValidationSupportChain(
-					ValidationSupportChain.CacheConfiguration.defaultValues(),
-					lungCarePackage,
-					new DefaultProfileValidationSupport(ctx),
-					new CommonCodeSystemsTerminologyService(ctx),
-					new InMemoryTerminologyServerValidationSupport(ctx),
-					new SnapshotGeneratingValidationSupport(ctx),
-					unknownCodeSystems);
-			// A required binding on a CodeableConcept is met when one coding is in the value set: the LungCare
-			// condition code carries an ICD-10 translation beside the SNOMED CT code (as the HL7 validator accepts).
-			chain.setCodeableConceptValidationSuccessfulIfNotAllCodingsAreValid(true);
-
-			FhirInstanceValidator instanceValidator = new FhirInstanceValidator(chain);
-			// Only extensions defined in the package or in R4 core are accepted.
-			instanceValidator.setAnyExtensionsAllowed(false);
-			instanceValidator.setErrorForUnknownProfiles(true);
-
-			FhirValidator validator = ctx.newValidator();
-			validator.setValidateAgainstStandardSchema(false);
-			validator.setValidateAgainstStandardSchematron(false);
-			validator.registerValidatorModule(instanceValidator);
+			// The same offline validator as the server's validation on write.
+			IValidationSupport chain = OfflineValidatorFactory.supportChain(ctx, PACKAGE_CLASSPATH);
+			FhirValidator validator = OfflineValidatorFactory.validator(ctx, chain);
 
 			SUPPORT = chain;
 			VALIDATOR = validator;

@@ -1,0 +1,66 @@
+package be.lungcare.fhir.validation;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.validation.FhirValidator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.NpmPackageValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+
+/**
+ * The one offline validator of the project, used by the server (validation on write) and by the
+ * profile tests: the LungCare IG package on top of the R4 core definitions, in-memory terminology
+ * only. Codes of our own code systems and of value sets that enumerate their codes are checked
+ * strictly; code systems without local content (SNOMED CT, LOINC, ICD-10, cd-hcparty) give
+ * warnings. Nothing is ever fetched from the network.
+ */
+public final class OfflineValidatorFactory {
+
+	private OfflineValidatorFactory() {}
+
+	/** The validation support chain: package, core, terminology; cached by HAPI's chain. */
+	public static IValidationSupport supportChain(FhirContext context, String packageClasspath) {
+		NpmPackageValidationSupport lungCarePackage = new NpmPackageValidationSupport(context);
+		try {
+			lungCarePackage.loadPackageFromClasspath(packageClasspath);
+		} catch (IOException e) {
+			throw new UncheckedIOException("Cannot load the implementation guide package " + packageClasspath, e);
+		}
+		UnknownCodeSystemWarningValidationSupport unknownCodeSystems = new UnknownCodeSystemWarningValidationSupport(context);
+		unknownCodeSystems.setAllowNonExistentCodeSystem(true);
+		unknownCodeSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
+
+		ValidationSupportChain chain = new ValidationSupportChain(
+				ValidationSupportChain.CacheConfiguration.defaultValues(),
+				lungCarePackage,
+				new DefaultProfileValidationSupport(context),
+				new CommonCodeSystemsTerminologyService(context),
+				new InMemoryTerminologyServerValidationSupport(context),
+				new SnapshotGeneratingValidationSupport(context),
+				unknownCodeSystems);
+		// A required binding on a CodeableConcept is met when one coding is in the value set: the
+		// lung-disease code carries an ICD-10 translation beside the SNOMED CT code.
+		chain.setCodeableConceptValidationSuccessfulIfNotAllCodingsAreValid(true);
+		return chain;
+	}
+
+	public static FhirValidator validator(FhirContext context, IValidationSupport supportChain) {
+		FhirInstanceValidator instanceValidator = new FhirInstanceValidator(supportChain);
+		// Only extensions defined in the package or in R4 core are accepted.
+		instanceValidator.setAnyExtensionsAllowed(false);
+		instanceValidator.setErrorForUnknownProfiles(true);
+
+		FhirValidator validator = context.newValidator();
+		validator.setValidateAgainstStandardSchema(false);
+		validator.setValidateAgainstStandardSchematron(false);
+		validator.registerValidatorModule(instanceValidator);
+		return validator;
+	}
+}

@@ -1,0 +1,97 @@
+package be.lungcare.fhir.validation;
+
+import be.lungcare.fhir.config.StorageInterceptor;
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import ca.uhn.fhir.rest.server.interceptor.ValidationResultEnrichingInterceptor;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.ValidationOptions;
+import ca.uhn.fhir.validation.ValidationResult;
+import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+
+/**
+ * Validation on write: every create, update, patch result and transaction / batch entry passes
+ * here just before it is stored. Errors reject the write with 422 and an OperationOutcome naming
+ * the element and the rule (for a transaction, nothing of the bundle is stored); warnings are
+ * kept for the response's OperationOutcome.
+ */
+@Interceptor
+final class ProfileValidatingInterceptor implements StorageInterceptor {
+
+	private final FhirContext fhirContext;
+	private final FhirValidator validator;
+	private final ValidationPolicy policy;
+	private final ValidationProperties.Mode mode;
+
+	ProfileValidatingInterceptor(
+			FhirContext fhirContext, FhirValidator validator, ValidationPolicy policy, ValidationProperties.Mode mode) {
+		this.fhirContext = fhirContext;
+		this.validator = validator;
+		this.policy = policy;
+		this.mode = mode;
+	}
+
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+	public void created(IBaseResource resource, RequestDetails request) {
+		validate(resource, request);
+	}
+
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+	public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+		validate(resource, request);
+	}
+
+	private void validate(IBaseResource resource, RequestDetails request) {
+		if (mode == ValidationProperties.Mode.OFF || request == null || request instanceof SystemRequestDetails) {
+			return; // internal writes (IG installation) are not client data
+		}
+		ValidationResult result = switch (mode) {
+			case STRICT -> validateStrict(resource);
+			case LENIENT -> validator.validateWithResult(withoutProfiles(resource));
+			case OFF -> null;
+		};
+		if (result == null) {
+			return;
+		}
+		if (hasErrors(result)) {
+			throw new UnprocessableEntityException(
+					"The " + resource.fhirType() + " does not conform: " + firstError(result), result.toOperationOutcome());
+		}
+		ValidationResultEnrichingInterceptor.addValidationResultToRequestDetails(request, result);
+	}
+
+	private ValidationResult validateStrict(IBaseResource resource) {
+		Set<String> profiles = policy.profilesFor(resource);
+		if (profiles.isEmpty()) {
+			return null;
+		}
+		ValidationOptions options = new ValidationOptions();
+		profiles.forEach(options::addProfile);
+		return validator.validateWithResult(resource, options);
+	}
+
+	private IBaseResource withoutProfiles(IBaseResource resource) {
+		IBaseResource copy = fhirContext.newTerser().clone(resource);
+		copy.getMeta().getProfile().clear();
+		return copy;
+	}
+
+	private static boolean hasErrors(ValidationResult result) {
+		return result.getMessages().stream().anyMatch(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal());
+	}
+
+	private static String firstError(ValidationResult result) {
+		return result.getMessages().stream()
+				.filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+				.map(m -> m.getLocationString() + ": " + m.getMessage())
+				.findFirst()
+				.orElse("");
+	}
+}

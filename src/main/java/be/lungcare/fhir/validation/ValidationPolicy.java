@@ -1,0 +1,61 @@
+package be.lungcare.fhir.validation;
+
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+
+/** Which profiles a resource must conform to: those it declares, plus the one enforced for its type. */
+final class ValidationPolicy {
+
+	private final Map<String, String> enforcedProfiles;
+	private final Set<String> lungDiseaseCodes;
+	private final String diseaseGroupSystem;
+
+	/**
+	 * @param lungDiseaseCodes   {@code system|code} of every code that makes a Condition a lung-care condition
+	 * @param diseaseGroupSystem a Condition with a category from this system is a lung-care condition too
+	 */
+	ValidationPolicy(Map<String, String> enforcedProfiles, Set<String> lungDiseaseCodes, String diseaseGroupSystem) {
+		this.enforcedProfiles = Map.copyOf(enforcedProfiles);
+		this.lungDiseaseCodes = Set.copyOf(lungDiseaseCodes);
+		this.diseaseGroupSystem = diseaseGroupSystem;
+	}
+
+	Set<String> profilesFor(IBaseResource resource) {
+		Set<String> profiles = new LinkedHashSet<>();
+		for (IPrimitiveType<String> declared : resource.getMeta().getProfile()) {
+			if (declared.getValue() != null) {
+				profiles.add(declared.getValue());
+			}
+		}
+		String type = resource.getIdElement().getResourceType() != null
+				? resource.getIdElement().getResourceType()
+				: resource.getClass().getSimpleName();
+		String enforced = enforcedProfiles.get(type);
+		if (enforced != null && (!(resource instanceof Condition condition) || isLungCondition(condition))) {
+			profiles.add(enforced);
+		}
+		return profiles;
+	}
+
+	boolean isLungCondition(Condition condition) {
+		for (Coding coding : condition.getCode().getCoding()) {
+			if (lungDiseaseCodes.contains(coding.getSystem() + "|" + coding.getCode())) {
+				return true;
+			}
+		}
+		for (CodeableConcept category : condition.getCategory()) {
+			for (Coding coding : category.getCoding()) {
+				if (diseaseGroupSystem.equals(coding.getSystem())) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+}

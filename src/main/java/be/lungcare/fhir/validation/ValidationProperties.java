@@ -1,0 +1,39 @@
+package be.lungcare.fhir.validation;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Validation on write.
+ *
+ * @param mode             {@code strict}: declared and enforced profiles; {@code lenient}: base FHIR only
+ *                         (bulk imports of foreign data); {@code off}: no validation on write
+ * @param enforcedProfiles profile every resource of a type must conform to, declared or not
+ *                         (Condition: only when it carries a lung-disease code)
+ * @param packageLocation  classpath location of the IG package whose profiles are validated against
+ */
+@ConfigurationProperties("lungcare.validation")
+record ValidationProperties(
+		@DefaultValue("strict") Mode mode,
+		Map<String, String> enforcedProfiles,
+		@DefaultValue("ig/lungcare-ig.tgz") String packageLocation) {
+
+	static final String PROFILES = "https://fhir.lungcare.be/StructureDefinition/";
+
+	enum Mode {
+		STRICT,
+		LENIENT,
+		OFF
+	}
+
+	ValidationProperties {
+		if (enforcedProfiles == null) {
+			enforcedProfiles = Map.of(
+					"Patient", PROFILES + "lungcare-patient",
+					"CareTeam", PROFILES + "lungcare-care-team",
+					"CarePlan", PROFILES + "lungcare-care-plan",
+					"Condition", PROFILES + "lungcare-condition");
+		}
+	}
+}

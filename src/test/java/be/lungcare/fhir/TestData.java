@@ -1,0 +1,40 @@
+package be.lungcare.fhir;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Patient;
+
+/** Test data that passes the LungCare profiles: unique SSINs with valid check digits. */
+public final class TestData {
+
+	public static final String SSIN_SYSTEM = "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/ssin";
+
+	private static final AtomicInteger SERIAL = new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 900));
+
+	private TestData() {}
+
+	/** A fresh SSIN of someone born in the 1970s (pre-2000 check-digit rule), unique within the run. */
+	public static String ssin() {
+		int n = SERIAL.getAndIncrement();
+		int day = 1 + (n / 997) % 28;
+		int serial = 1 + n % 997;
+		long nine = Long.parseLong(String.format("7%d01%02d%03d", n % 10, day, serial).substring(0, 9));
+		long check = 97 - (nine % 97);
+		return String.format("%09d%02d", nine, check);
+	}
+
+	/** The birth date an SSIN encodes (pre-2000 numbers). */
+	public static String birthDateOf(String ssin) {
+		return "19" + ssin.substring(0, 2) + "-" + ssin.substring(2, 4) + "-" + ssin.substring(4, 6);
+	}
+
+	public static Patient patient(String family, String ssin) {
+		Patient p = new Patient();
+		p.addIdentifier().setSystem(SSIN_SYSTEM).setValue(ssin);
+		p.addName().setFamily(family).addGiven("Test");
+		p.setGender(Enumerations.AdministrativeGender.FEMALE);
+		p.getBirthDateElement().setValueAsString(birthDateOf(ssin));
+		return p;
+	}
+}
