@@ -55,6 +55,11 @@ public final class TcpProxy implements AutoCloseable {
 				Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
 				open.add(client);
 				open.add(upstream);
+				if (!enabled) { // disabled while we were connecting
+					closeQuietly(client);
+					closeQuietly(upstream);
+					continue;
+				}
 				pump(client, upstream);
 				pump(upstream, client);
 			} catch (IOException e) {

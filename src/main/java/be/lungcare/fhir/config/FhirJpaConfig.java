@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
 class FhirJpaConfig {
 
 	@Bean
-	JpaStorageSettings jpaStorageSettings(ServerProperties server) {
+	JpaStorageSettings jpaStorageSettings() {
 		JpaStorageSettings settings = new JpaStorageSettings();
 		// Dangerous operations stay off.
 		settings.setExpungeEnabled(false);
@@ -44,7 +44,9 @@ class FhirJpaConfig {
 		settings.setAutoCreatePlaceholderReferenceTargets(false);
 		settings.setEnforceReferentialIntegrityOnWrite(true);
 		settings.setEnforceReferentialIntegrityOnDelete(true);
-		settings.setFetchSizeDefaultMaximum(server.maxPageSize());
+		// Value set pre-expansion needs Hibernate Search (off): our value sets are small and expanded in memory.
+		settings.setPreExpandValueSets(false);
+		settings.setEnableTaskPreExpandValueSets(false);
 		return settings;
 	}
 

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
@@ -28,9 +29,14 @@ class DatabaseConfig {
 		return DatabaseKind.fromJdbcUrl(dataSourceProperties.determineUrl());
 	}
 
+	/**
+	 * Migrations run on their own, unpooled connections: the pool's per-statement timeout
+	 * (PostgreSQL profile) must not cancel a long index build during an upgrade.
+	 */
 	@Bean
-	SchemaMigration schemaMigration(DataSource dataSource, DatabaseKind kind) {
-		return SchemaMigration.run(dataSource, kind);
+	SchemaMigration schemaMigration(DataSourceProperties dataSourceProperties, DatabaseKind kind) {
+		DataSource direct = dataSourceProperties.initializeDataSourceBuilder().type(SimpleDriverDataSource.class).build();
+		return SchemaMigration.run(direct, kind);
 	}
 
 	@Bean

@@ -41,13 +41,16 @@ final class DatabaseUnavailableInterceptor implements RestInterceptor {
 
 	@Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
 	public BaseServerResponseException databaseUnavailable(Throwable exception, HttpServletResponse response) {
+		if (exception instanceof BaseServerResponseException e && e.getStatusCode() < 500) {
+			return null; // a client error (e.g. 409 conflict) stays what it is, even with a database cause
+		}
 		if (!isConnectionFailure(exception)
 				&& !(isDatabaseError(exception) && !databaseReachable.getAsBoolean())) {
 			return null;
 		}
 		response.setHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
 		return new ServiceUnavailableException(
-				"The database is temporarily unavailable; retry the request later. Nothing was stored by this request.");
+				"The database is temporarily unavailable; retry the request later.");
 	}
 
 	static boolean isConnectionFailure(Throwable exception) {

@@ -13,6 +13,11 @@ import org.springframework.context.annotation.Configuration;
 class IgConfig {
 
 	@Bean
+	ImplementationGuidePackage implementationGuidePackage(IgProperties properties) {
+		return ImplementationGuidePackage.load(properties.packageLocation());
+	}
+
+	@Bean
 	ImplementationGuideInstaller implementationGuideInstaller(
 			IPackageInstallerSvc packageInstaller, ISearchParamRegistry searchParamRegistry) {
 		return new ImplementationGuideInstaller(packageInstaller, searchParamRegistry);
@@ -25,14 +30,14 @@ class IgConfig {
 	@Bean
 	SmartInitializingSingleton installImplementationGuide(
 			ImplementationGuideInstaller installer,
-			IgProperties properties,
+			ImplementationGuidePackage guide,
 			JobDefinitionRegistry jobDefinitions,
 			List<JobDefinition<?>> jobs) {
 		return () -> {
 			// Storing a new SearchParameter schedules a reindex job: the job definitions must be
 			// known now, not only once Batch2 registers them at the end of the context refresh.
 			jobs.forEach(jobDefinitions::addJobDefinitionIfNotRegistered);
-			installer.install(properties.packageLocation());
+			installer.install(guide);
 		};
 	}
 }

@@ -4,15 +4,10 @@ import ca.uhn.fhir.jpa.packages.IPackageInstallerSvc;
 import ca.uhn.fhir.jpa.packages.PackageInstallOutcomeJson;
 import ca.uhn.fhir.jpa.packages.PackageInstallationSpec;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.Resource;
 
 /**
  * Installs the LungCare IG package (profiles, terminology, search parameters) into the server
@@ -36,13 +31,12 @@ final class ImplementationGuideInstaller {
 		this.searchParamRegistry = searchParamRegistry;
 	}
 
-	PackageInstallOutcomeJson install(Resource location) {
-		byte[] contents = read(location);
-		NpmPackage npm = parse(contents);
+	PackageInstallOutcomeJson install(ImplementationGuidePackage guide) {
+		NpmPackage npm = guide.npm();
 		PackageInstallationSpec spec = new PackageInstallationSpec()
 				.setName(npm.name())
 				.setVersion(npm.version())
-				.setPackageContents(contents)
+				.setPackageContents(guide.contents())
 				.setInstallMode(PackageInstallationSpec.InstallModeEnum.STORE_AND_INSTALL)
 				.setFetchDependencies(false);
 		spec.setInstallResourceTypes(INSTALLED_TYPES);
@@ -54,22 +48,5 @@ final class ImplementationGuideInstaller {
 		log.info("Installed implementation guide {}#{} in {} ms: {}", npm.name(), npm.version(),
 				(System.nanoTime() - start) / 1_000_000, outcome.getResourcesInstalled());
 		return outcome;
-	}
-
-	private static byte[] read(Resource location) {
-		try (InputStream in = location.getInputStream()) {
-			return in.readAllBytes();
-		} catch (IOException e) {
-			throw new UncheckedIOException("Implementation guide package not found at " + location
-					+ " (build it with mvn package)", e);
-		}
-	}
-
-	private static NpmPackage parse(byte[] contents) {
-		try {
-			return NpmPackage.fromPackage(new ByteArrayInputStream(contents));
-		} catch (IOException e) {
-			throw new UncheckedIOException("Implementation guide package is not a valid FHIR NPM package", e);
-		}
 	}
 }

@@ -12,6 +12,16 @@ class SecurityConfig {
 	}
 
 	@Bean
+	BundleOperationAllowListInterceptor bundleOperationAllowListInterceptor(SecurityProperties properties) {
+		return new BundleOperationAllowListInterceptor(properties.allowedOperationSet());
+	}
+
+	@Bean
+	BundleEntryErrorMaskingInterceptor bundleEntryErrorMaskingInterceptor() {
+		return new BundleEntryErrorMaskingInterceptor();
+	}
+
+	@Bean
 	InternalErrorMaskingInterceptor internalErrorMaskingInterceptor() {
 		return new InternalErrorMaskingInterceptor();
 	}

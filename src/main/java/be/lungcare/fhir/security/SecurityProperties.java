@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("lungcare.security")
 record SecurityProperties(
-		@DefaultValue({"$validate", "$everything", "$meta", "$expand", "$validate-code", "$lookup", "$translate"})
+		@DefaultValue({"$validate", "$everything", "$meta", "$validate-code", "$lookup", "$translate"})
 				List<String> allowedOperations) {
 
 	Set<String> allowedOperationSet() {

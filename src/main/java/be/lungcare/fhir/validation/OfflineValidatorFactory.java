@@ -5,14 +5,17 @@ import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.NpmPackageValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.utilities.npm.NpmPackage;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * The one offline validator of the project, used by the server (validation on write) and by the
@@ -25,13 +28,28 @@ public final class OfflineValidatorFactory {
 
 	private OfflineValidatorFactory() {}
 
-	/** The validation support chain: package, core, terminology; cached by HAPI's chain. */
+	/** The validation support chain for a package on the classpath (tests and benchmark). */
 	public static IValidationSupport supportChain(FhirContext context, String packageClasspath) {
-		NpmPackageValidationSupport lungCarePackage = new NpmPackageValidationSupport(context);
-		try {
-			lungCarePackage.loadPackageFromClasspath(packageClasspath);
+		try (InputStream in = new ClassPathResource(packageClasspath.replaceFirst("^classpath:", "")).getInputStream()) {
+			return supportChain(context, NpmPackage.fromPackage(in));
 		} catch (IOException e) {
 			throw new UncheckedIOException("Cannot load the implementation guide package " + packageClasspath, e);
+		}
+	}
+
+	/** The validation support chain: package, core, terminology; cached by HAPI's chain. */
+	public static IValidationSupport supportChain(FhirContext context, NpmPackage guide) {
+		PrePopulatedValidationSupport lungCarePackage = new PrePopulatedValidationSupport(context);
+		try {
+			for (String file : guide.list("package")) {
+				if (file.endsWith(".json") && !file.equals("package.json") && !file.startsWith(".")) {
+					try (InputStream in = guide.load("package", file)) {
+						lungCarePackage.addResource(context.newJsonParser().parseResource(in));
+					}
+				}
+			}
+		} catch (IOException e) {
+			throw new UncheckedIOException("Cannot read the implementation guide package", e);
 		}
 		UnknownCodeSystemWarningValidationSupport unknownCodeSystems = new UnknownCodeSystemWarningValidationSupport(context);
 		unknownCodeSystems.setAllowNonExistentCodeSystem(true);

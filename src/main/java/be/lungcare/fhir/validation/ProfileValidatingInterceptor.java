@@ -70,7 +70,7 @@ final class ProfileValidatingInterceptor implements StorageInterceptor {
 	private ValidationResult validateStrict(IBaseResource resource) {
 		Set<String> profiles = policy.profilesFor(resource);
 		if (profiles.isEmpty()) {
-			return null;
+			return validator.validateWithResult(resource); // base R4
 		}
 		ValidationOptions options = new ValidationOptions();
 		profiles.forEach(options::addProfile);

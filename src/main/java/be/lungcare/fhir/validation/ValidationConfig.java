@@ -9,13 +9,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Set;
-import org.hl7.fhir.r4.model.Bundle;
+import be.lungcare.fhir.ig.ImplementationGuidePackage;
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.ClassPathResource;
 
 @Configuration(proxyBeanMethods = false)
 class ValidationConfig {
@@ -25,23 +28,22 @@ class ValidationConfig {
 		CANONICAL + "/ValueSet/lungcare-lung-disease", CANONICAL + "/ValueSet/lungcare-lung-disease-icd10"
 	};
 	private static final String DISEASE_GROUP_SYSTEM = CANONICAL + "/CodeSystem/lungcare-disease-group";
-	private static final String[] WARM_UP_EXAMPLES = {
-		"package/example/Bundle-lungcare-example-copd.json", "package/example/Bundle-lungcare-example-severe-asthma.json"
-	};
 
 	private static final Logger log = LoggerFactory.getLogger(ValidationConfig.class);
 
 	/**
-	 * Builds the offline validator and warms it up before the server accepts requests: the first
-	 * validation loads and indexes the R4 core definitions (seconds), which no client should wait for.
+	 * Builds the offline validator on the IG package the server installs, and warms it up before
+	 * the server accepts requests: the first validation loads and indexes the R4 core definitions
+	 * (seconds), which no client should wait for.
 	 */
 	@Bean
-	ProfileValidatingInterceptor profileValidatingInterceptor(FhirContext fhirContext, ValidationProperties properties) {
-		IValidationSupport support = OfflineValidatorFactory.supportChain(fhirContext, "classpath:" + properties.packageLocation());
+	ProfileValidatingInterceptor profileValidatingInterceptor(
+			FhirContext fhirContext, ImplementationGuidePackage guide, ValidationProperties properties) {
+		IValidationSupport support = OfflineValidatorFactory.supportChain(fhirContext, guide.npm());
 		FhirValidator validator = OfflineValidatorFactory.validator(fhirContext, support);
 		if (properties.mode() != ValidationProperties.Mode.OFF) {
 			long start = System.nanoTime();
-			for (Bundle example : examples(fhirContext, properties.packageLocation())) {
+			for (IBaseResource example : examples(fhirContext, guide.npm())) {
 				validator.validateWithResult(example, new ValidationOptions());
 			}
 			log.info("Validator warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
@@ -56,8 +58,12 @@ class ValidationConfig {
 			if (valueSet == null) {
 				throw new IllegalStateException("Value set " + url + " is missing from the implementation guide");
 			}
-			valueSet.getCompose().getInclude().forEach(include -> include.getConcept()
-					.forEach(concept -> lungCodes.add(include.getSystem() + "|" + concept.getCode())));
+			for (ValueSet.ConceptSetComponent include : valueSet.getCompose().getInclude()) {
+				if (!include.hasConcept()) {
+					throw new IllegalStateException("Value set " + url + " must list its codes (no filters) to decide which Conditions are lung conditions");
+				}
+				include.getConcept().forEach(concept -> lungCodes.add(include.getSystem() + "|" + concept.getCode()));
+			}
 		}
 		return new ValidationPolicy(properties.enforcedProfiles(), lungCodes, DISEASE_GROUP_SYSTEM);
 	}
@@ -67,19 +73,20 @@ class ValidationConfig {
 		return new ValidationWarningsInterceptor();
 	}
 
-	private static Bundle[] examples(FhirContext fhirContext, String packageLocation) {
-		try (InputStream in = new ClassPathResource(packageLocation).getInputStream()) {
-			var npm = org.hl7.fhir.utilities.npm.NpmPackage.fromPackage(in);
-			Bundle[] bundles = new Bundle[WARM_UP_EXAMPLES.length];
-			for (int i = 0; i < WARM_UP_EXAMPLES.length; i++) {
-				String[] folderAndFile = WARM_UP_EXAMPLES[i].substring("package/".length()).split("/");
-				try (InputStream example = npm.load(folderAndFile[0], folderAndFile[1])) {
-					bundles[i] = fhirContext.newJsonParser().parseResource(Bundle.class, example);
+	/** The package's example instances: realistic resources of every profile. */
+	private static List<IBaseResource> examples(FhirContext fhirContext, NpmPackage npm) {
+		List<IBaseResource> examples = new ArrayList<>();
+		try {
+			for (String file : npm.list("example")) {
+				if (file.endsWith(".json") && !file.startsWith(".")) {
+					try (InputStream in = npm.load("example", file)) {
+						examples.add(fhirContext.newJsonParser().parseResource(in));
+					}
 				}
 			}
-			return bundles;
 		} catch (IOException e) {
-			throw new UncheckedIOException("Cannot read the example bundles of the implementation guide", e);
+			throw new UncheckedIOException("Cannot read the examples of the implementation guide", e);
 		}
+		return examples;
 	}
 }

@@ -3,6 +3,7 @@ package be.lungcare.fhir.validation;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -21,7 +22,10 @@ final class ValidationPolicy {
 	 * @param diseaseGroupSystem a Condition with a category from this system is a lung-care condition too
 	 */
 	ValidationPolicy(Map<String, String> enforcedProfiles, Set<String> lungDiseaseCodes, String diseaseGroupSystem) {
-		this.enforcedProfiles = Map.copyOf(enforcedProfiles);
+		// resource types as keys, whatever case configuration binding gave them
+		Map<String, String> byType = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		byType.putAll(enforcedProfiles);
+		this.enforcedProfiles = byType;
 		this.lungDiseaseCodes = Set.copyOf(lungDiseaseCodes);
 		this.diseaseGroupSystem = diseaseGroupSystem;
 	}
@@ -33,10 +37,7 @@ final class ValidationPolicy {
 				profiles.add(declared.getValue());
 			}
 		}
-		String type = resource.getIdElement().getResourceType() != null
-				? resource.getIdElement().getResourceType()
-				: resource.getClass().getSimpleName();
-		String enforced = enforcedProfiles.get(type);
+		String enforced = enforcedProfiles.get(resource.fhirType());
 		if (enforced != null && (!(resource instanceof Condition condition) || isLungCondition(condition))) {
 			profiles.add(enforced);
 		}

@@ -11,13 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         (bulk imports of foreign data); {@code off}: no validation on write
  * @param enforcedProfiles profile every resource of a type must conform to, declared or not
  *                         (Condition: only when it carries a lung-disease code)
- * @param packageLocation  classpath location of the IG package whose profiles are validated against
  */
 @ConfigurationProperties("lungcare.validation")
 record ValidationProperties(
 		@DefaultValue("strict") Mode mode,
-		Map<String, String> enforcedProfiles,
-		@DefaultValue("ig/lungcare-ig.tgz") String packageLocation) {
+		Map<String, String> enforcedProfiles) {
 
 	static final String PROFILES = "https://fhir.lungcare.be/StructureDefinition/";
 

@@ -19,7 +19,7 @@ class ImplementationGuideIT extends AbstractServerIT {
 	private ImplementationGuideInstaller installer;
 
 	@Autowired
-	private IgProperties properties;
+	private ImplementationGuidePackage guide;
 
 	@Test
 	void capabilityStatementListsOurProfilesAndSearchParameters() {
@@ -41,7 +41,7 @@ class ImplementationGuideIT extends AbstractServerIT {
 
 	@Test
 	void installingAgainNeitherDuplicatesNorFails() {
-		installer.install(properties.packageLocation());
+		installer.install(guide);
 		assertThat(count("StructureDefinition?url=" + BASE + "StructureDefinition/lungcare-patient")).isEqualTo(1);
 		assertThat(count("SearchParameter?url=" + BASE + "SearchParameter/lungcare-careteam-participant-role")).isEqualTo(1);
 		assertThat(count("ValueSet?url=" + BASE + "ValueSet/lungcare-lung-disease")).isEqualTo(1);

@@ -52,4 +52,11 @@ class ErrorResponsesIT extends AbstractServerIT {
 		assertClientError(postJson("$mark-all-resources-for-reindexing", "{\"resourceType\":\"Parameters\"}"), 403);
 		assertClientError(postJson("$reindex-terminology", "{\"resourceType\":\"Parameters\"}"), 403);
 	}
+
+	@Test
+	void dangerousOperationsAreOffInsideBundlesToo() {
+		String batch = "{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"entry\":[{\"request\":{\"method\":\"GET\",\"url\":\"$get-resource-counts\"}}]}";
+		OperationOutcome oo = assertClientError(postJson("", batch), 403);
+		assertThat(oo.getIssueFirstRep().getDiagnostics()).contains("$get-resource-counts", "Bundle.entry[0]");
+	}
 }
