@@ -54,6 +54,47 @@ class ErrorResponsesIT extends AbstractServerIT {
 	}
 
 	@Test
+	void oversizedBodiesAre413() {
+		String huge = "{\"resourceType\":\"Basic\",\"id\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}";
+		OperationOutcome oo = assertClientError(postJson("Basic", huge), 413);
+		assertThat(oo.getIssueFirstRep().getDiagnostics()).contains("limit");
+	}
+
+	@Test
+	void gzipBodiesAreInflatedWithinTheLimit() throws Exception {
+		String practitioner = "{\"resourceType\":\"Practitioner\",\"name\":[{\"family\":\"Gzipped\"}]}";
+		assertThat(sendGzip(practitioner.getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode()).isEqualTo(201);
+
+		byte[] bomb = new byte[8 * 1024 * 1024]; // 8 MB of zeros: a few kB compressed, over the 4 MB inflated limit
+		OperationOutcome oo = assertClientError(sendGzip(bomb), 413);
+		assertThat(oo.getIssueFirstRep().getDiagnostics()).contains("decompressed");
+	}
+
+	private HttpResponse<String> sendGzip(byte[] plain) throws Exception {
+		java.io.ByteArrayOutputStream compressed = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(compressed)) {
+			gzip.write(plain);
+		}
+		var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/Practitioner"))
+				.header("Content-Type", "application/fhir+json")
+				.header("Content-Encoding", "gzip")
+				.header("Accept", "application/fhir+json")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(compressed.toByteArray()))
+				.build();
+		return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void bundlesWithTooManyEntriesAre413() {
+		StringBuilder entries = new StringBuilder();
+		for (int i = 0; i < 201; i++) {
+			entries.append(i == 0 ? "" : ",").append("{\"request\":{\"method\":\"GET\",\"url\":\"Patient?_count=1\"}}");
+		}
+		OperationOutcome oo = assertClientError(postJson("", "{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"entry\":[" + entries + "]}"), 413);
+		assertThat(oo.getIssueFirstRep().getDiagnostics()).contains("Bundle.entry", "200");
+	}
+
+	@Test
 	void dangerousOperationsAreOffInsideBundlesToo() {
 		String batch = "{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"entry\":[{\"request\":{\"method\":\"GET\",\"url\":\"$get-resource-counts\"}}]}";
 		OperationOutcome oo = assertClientError(postJson("", batch), 403);
