@@ -3,6 +3,7 @@ package be.lungcare.fhir.database;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,7 +14,6 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
@@ -30,13 +30,18 @@ class DatabaseConfig {
 	}
 
 	/**
-	 * Migrations run on their own, unpooled connections: the pool's per-statement timeout
-	 * (PostgreSQL profile) must not cancel a long index build during an upgrade.
+	 * Migrations run on a small pool of their own, closed afterwards: it has none of the main
+	 * pool's settings, so the per-statement timeout (PostgreSQL profile) cannot cancel a long
+	 * index build during an upgrade.
 	 */
 	@Bean
 	SchemaMigration schemaMigration(DataSourceProperties dataSourceProperties, DatabaseKind kind) {
-		DataSource direct = dataSourceProperties.initializeDataSourceBuilder().type(SimpleDriverDataSource.class).build();
-		return SchemaMigration.run(direct, kind);
+		try (HikariDataSource migrationPool =
+				dataSourceProperties.initializeDataSourceBuilder().type(HikariDataSource.class).build()) {
+			migrationPool.setPoolName("schema-migration");
+			migrationPool.setMaximumPoolSize(2);
+			return SchemaMigration.run(migrationPool, kind);
+		}
 	}
 
 	@Bean
