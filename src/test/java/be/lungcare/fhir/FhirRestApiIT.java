@@ -54,6 +54,12 @@ class FhirRestApiIT extends AbstractServerIT {
 		assertThat(cs.getImplementation().getUrl()).isEqualTo(baseUrl());
 		assertThat(cs.getFhirVersion().toCode()).isEqualTo("4.0.1");
 		assertThat(cs.getRestFirstRep().getResource()).anySatisfy(r -> assertThat(r.getType()).isEqualTo("CarePlan"));
+		// only the operations that are answered are announced
+		var patient = cs.getRestFirstRep().getResource().stream().filter(r -> r.getType().equals("Patient")).findFirst().orElseThrow();
+		assertThat(patient.getOperation()).extracting(o -> o.getName()).contains("everything", "validate")
+				.doesNotContain("expunge", "meta-add", "merge");
+		assertThat(cs.getRestFirstRep().getOperation()).extracting(o -> o.getName())
+				.doesNotContain("expunge", "reindex-terminology", "mark-all-resources-for-reindexing");
 	}
 
 	@Test

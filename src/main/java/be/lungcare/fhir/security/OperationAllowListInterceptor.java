@@ -8,11 +8,13 @@ import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseConformance;
+import org.hl7.fhir.r4.model.CapabilityStatement;
 
 /**
  * HAPI's JPA providers bring administrative operations (reindexing, reference replacement,
  * expunge) that a clinical data server must not expose. Only the operations on the allow list
- * are answered; every other one gets a 403 naming it.
+ * are answered, and announced in the CapabilityStatement; every other one gets a 403 naming it.
  */
 @Interceptor
 final class OperationAllowListInterceptor implements RestInterceptor {
@@ -34,5 +36,14 @@ final class OperationAllowListInterceptor implements RestInterceptor {
 			throw new ForbiddenOperationException("Operation " + operation + " is not enabled on this server");
 		}
 		return true;
+	}
+
+	/** The CapabilityStatement announces only the operations that are answered. */
+	@Hook(Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED)
+	public void announceAllowedOnly(IBaseConformance capabilities) {
+		for (CapabilityStatement.CapabilityStatementRestComponent rest : ((CapabilityStatement) capabilities).getRest()) {
+			rest.getOperation().removeIf(op -> !allowed.contains("$" + op.getName()));
+			rest.getResource().forEach(r -> r.getOperation().removeIf(op -> !allowed.contains("$" + op.getName())));
+		}
 	}
 }
