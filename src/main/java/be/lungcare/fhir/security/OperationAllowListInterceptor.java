@@ -4,7 +4,6 @@ import be.lungcare.fhir.config.RestInterceptor;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import java.util.Set;
@@ -28,11 +27,7 @@ final class OperationAllowListInterceptor implements RestInterceptor {
 	@Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
 	public boolean checkOperation(RequestDetails request) {
 		String operation = request.getOperation();
-		boolean isOperation = request.getRestOperationType() == RestOperationTypeEnum.EXTENDED_OPERATION_SERVER
-				|| request.getRestOperationType() == RestOperationTypeEnum.EXTENDED_OPERATION_TYPE
-				|| request.getRestOperationType() == RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE
-				|| (operation != null && operation.startsWith("$"));
-		if (isOperation && operation != null && !allowed.contains(operation)) {
+		if (operation != null && operation.startsWith("$") && !allowed.contains(operation)) {
 			throw new ForbiddenOperationException("Operation " + operation + " is not enabled on this server");
 		}
 		return true;
