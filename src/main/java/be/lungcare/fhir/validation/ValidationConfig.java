@@ -1,5 +1,6 @@
 package be.lungcare.fhir.validation;
 
+import be.lungcare.fhir.ig.ImplementationGuidePackage;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
@@ -7,14 +8,13 @@ import ca.uhn.fhir.validation.ValidationOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.HashSet;
-import java.util.Set;
-import be.lungcare.fhir.ig.ImplementationGuidePackage;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ValidationConfig {
 
-	static final String CANONICAL = "https://fhir.lungcare.be";
+	private static final String CANONICAL = ValidationProperties.CANONICAL;
 	private static final String[] LUNG_DISEASE_VALUE_SETS = {
 		CANONICAL + "/ValueSet/lungcare-lung-disease", CANONICAL + "/ValueSet/lungcare-lung-disease-icd10"
 	};

@@ -17,7 +17,9 @@ record ValidationProperties(
 		@DefaultValue("strict") Mode mode,
 		Map<String, String> enforcedProfiles) {
 
-	static final String PROFILES = "https://fhir.lungcare.be/StructureDefinition/";
+	/** Canonical base of the LungCare IG (declared once in ig/sushi-config.yaml). */
+	static final String CANONICAL = "https://fhir.lungcare.be";
+	static final String PROFILES = CANONICAL + "/StructureDefinition/";
 
 	enum Mode {
 		STRICT,
