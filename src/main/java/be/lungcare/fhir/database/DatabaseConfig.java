@@ -67,6 +67,11 @@ class DatabaseConfig {
 		return new DatabaseUnavailableInterceptor(properties.retryAfter(), () -> isReachable(dataSource));
 	}
 
+	@Bean
+	ConflictRetryInterceptor conflictRetryInterceptor(DatabaseProperties properties) {
+		return new ConflictRetryInterceptor(properties.conflictRetries());
+	}
+
 	/** Bounded by the pool's connection timeout when the database is down. */
 	private static boolean isReachable(DataSource dataSource) {
 		try (Connection connection = dataSource.getConnection()) {

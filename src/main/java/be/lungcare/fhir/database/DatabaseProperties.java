@@ -9,8 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param jdbcBatchSize  statements Hibernate sends to the database in one JDBC batch
  * @param retryAfter     what a 503 answer tells clients to wait while the database is unreachable
+ * @param conflictRetries how often a write that lost a race with a concurrent one (e.g. two bundles
+ *                       creating the same practitioner) is retried before the client gets 409
  */
 @ConfigurationProperties("lungcare.database")
 record DatabaseProperties(
 		@DefaultValue("50") int jdbcBatchSize,
-		@DefaultValue("5s") Duration retryAfter) {}
+		@DefaultValue("5s") Duration retryAfter,
+		@DefaultValue("5") int conflictRetries) {}

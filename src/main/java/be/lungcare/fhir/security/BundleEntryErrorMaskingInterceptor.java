@@ -39,6 +39,15 @@ final class BundleEntryErrorMaskingInterceptor implements RestInterceptor {
 							.setCode(OperationOutcome.IssueType.EXCEPTION)
 							.setDiagnostics("Internal server error (incident " + incident + "). The entry was not completed.");
 					entry.getResponse().setOutcome(masked);
+				} else if (entry.getResponse().getOutcome() instanceof OperationOutcome outcome
+						&& ConflictDetailMaskingInterceptor.isDatabaseDetail(outcome.getIssueFirstRep().getDiagnostics())) {
+					String incident = ConflictDetailMaskingInterceptor.incident(outcome.getIssueFirstRep().getDiagnostics());
+					OperationOutcome masked = new OperationOutcome();
+					masked.addIssue()
+							.setSeverity(OperationOutcome.IssueSeverity.ERROR)
+							.setCode(OperationOutcome.IssueType.CONFLICT)
+							.setDiagnostics(String.format(ConflictDetailMaskingInterceptor.MESSAGE, incident));
+					entry.getResponse().setOutcome(masked);
 				}
 			}
 		}

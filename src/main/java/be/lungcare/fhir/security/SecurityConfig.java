@@ -37,6 +37,11 @@ class SecurityConfig {
 	}
 
 	@Bean
+	ConflictDetailMaskingInterceptor conflictDetailMaskingInterceptor() {
+		return new ConflictDetailMaskingInterceptor();
+	}
+
+	@Bean
 	InternalErrorMaskingInterceptor internalErrorMaskingInterceptor() {
 		return new InternalErrorMaskingInterceptor();
 	}
