@@ -1,0 +1,14 @@
+package be.lungcare.fhir.search;
+
+import be.lungcare.fhir.config.ServerProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class SearchConfig {
+
+	@Bean
+	OffsetPagingInterceptor offsetPagingInterceptor(SearchProperties search, ServerProperties server) {
+		return new OffsetPagingInterceptor(search.offsetPaging(), server.defaultPageSize(), server.maxPageSize());
+	}
+}
