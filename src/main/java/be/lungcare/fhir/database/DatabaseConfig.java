@@ -72,6 +72,12 @@ class DatabaseConfig {
 		return new ConflictRetryInterceptor(properties.conflictRetries());
 	}
 
+	@Bean
+	BundleConcurrencyLimitInterceptor bundleConcurrencyLimitInterceptor(DatabaseProperties properties) {
+		return new BundleConcurrencyLimitInterceptor(properties.concurrentBundlesOrProcessors(),
+				properties.bundleQueueTimeout(), properties.retryAfter());
+	}
+
 	/** Bounded by the pool's connection timeout when the database is down. */
 	private static boolean isReachable(DataSource dataSource) {
 		try (Connection connection = dataSource.getConnection()) {

@@ -11,9 +11,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryAfter     what a 503 answer tells clients to wait while the database is unreachable
  * @param conflictRetries how often a write that lost a race with a concurrent one (e.g. two bundles
  *                       creating the same practitioner) is retried before the client gets 409
+ * @param concurrentBundles transaction and batch bundles processed at once; more wait their turn (0: one per
+ *                       available processor)
+ * @param bundleQueueTimeout how long a bundle waits for its turn before the client gets 503
  */
 @ConfigurationProperties("lungcare.database")
 record DatabaseProperties(
 		@DefaultValue("50") int jdbcBatchSize,
 		@DefaultValue("5s") Duration retryAfter,
-		@DefaultValue("5") int conflictRetries) {}
+		@DefaultValue("5") int conflictRetries,
+		@DefaultValue("0") int concurrentBundles,
+		@DefaultValue("60s") Duration bundleQueueTimeout) {
+
+	int concurrentBundlesOrProcessors() {
+		return concurrentBundles > 0 ? concurrentBundles : Runtime.getRuntime().availableProcessors();
+	}
+}
