@@ -1,0 +1,112 @@
+package be.lungcare.fhir.benchmark;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The server under test, as a process of its own (the packaged jar), so that its CPU time and memory are
+ * measured apart from the load generator's.
+ */
+final class ServerProcess implements AutoCloseable {
+
+	private static final Duration STARTUP_LIMIT = Duration.ofMinutes(5);
+
+	private final Process process;
+	private final int port;
+	private final double startupSeconds;
+
+	private ServerProcess(Process process, int port, double startupSeconds) {
+		this.process = process;
+		this.port = port;
+		this.startupSeconds = startupSeconds;
+	}
+
+	/** Starts the jar on the {@code postgres} profile and waits until readiness reports UP. */
+	static ServerProcess start(Path jar, List<String> jvmArgs, Map<String, String> environment, Path log,
+			HttpClient http) throws IOException, InterruptedException {
+		int port = freePort();
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmArgs);
+		command.add("-jar");
+		command.add(jar.toString());
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(log.toFile());
+		builder.environment().putAll(environment);
+		builder.environment().put("SPRING_PROFILES_ACTIVE", "postgres");
+		builder.environment().put("SERVER_PORT", Integer.toString(port));
+		long started = System.nanoTime();
+		Process process = builder.start();
+		URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+		while (true) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("The server exited during start-up (exit " + process.exitValue()
+						+ "); see " + log);
+			}
+			if (System.nanoTime() - started > STARTUP_LIMIT.toNanos()) {
+				process.destroyForcibly();
+				throw new IllegalStateException("The server was not ready within " + STARTUP_LIMIT + "; see " + log);
+			}
+			try {
+				HttpResponse<String> response = http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2))
+						.build(), HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() == 200) {
+					break;
+				}
+			} catch (IOException notYet) {
+				// not listening yet
+			}
+			Thread.sleep(100);
+		}
+		return new ServerProcess(process, port, (System.nanoTime() - started) / 1e9);
+	}
+
+	String baseUrl() {
+		return "http://127.0.0.1:" + port + "/fhir";
+	}
+
+	double startupSeconds() {
+		return startupSeconds;
+	}
+
+	/** User plus system CPU time of the server process so far, in seconds. */
+	double cpuSeconds() {
+		return process.info().totalCpuDuration().orElseThrow().toNanos() / 1e9;
+	}
+
+	/** Resident set size now ({@code VmRSS}) and at its peak ({@code VmHWM}), in MiB. */
+	double rssMiB(boolean peak) throws IOException {
+		String key = peak ? "VmHWM:" : "VmRSS:";
+		for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+			if (line.startsWith(key)) {
+				return Long.parseLong(line.substring(key.length()).replace("kB", "").trim()) / 1024.0;
+			}
+		}
+		throw new IOException(key + " not found for process " + process.pid());
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		process.destroy();
+		if (!process.waitFor(30, TimeUnit.SECONDS)) {
+			process.destroyForcibly().waitFor();
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+}
