@@ -9,6 +9,7 @@ class SearchConfig {
 
 	@Bean
 	OffsetPagingInterceptor offsetPagingInterceptor(SearchProperties search, ServerProperties server) {
-		return new OffsetPagingInterceptor(search.offsetPaging(), server.defaultPageSize(), server.maxPageSize());
+		return new OffsetPagingInterceptor(search.offsetPaging(), server.defaultPageSize(), server.maxPageSize(),
+				search.maxOffset());
 	}
 }
