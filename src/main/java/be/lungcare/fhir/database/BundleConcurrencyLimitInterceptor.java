@@ -12,42 +12,55 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Lets only a few transaction and batch bundles be processed at once; the others wait their turn
- * (up to a limit, then 503 with {@code Retry-After}). A bundle keeps a core busy for a second or more
+ * Lets only a few transaction and batch bundles be processed at once; the others wait their turn, before
+ * their body is parsed (up to {@code maxWait}, then 503 with {@code Retry-After}; at once when
+ * {@code maxWaiting} bundles already wait). A bundle keeps a core busy for a second or more
  * (validation and storage of about 150 resources); running more of them than there are cores only adds
  * contention and retried conflicts, and starves the reads.
  */
 @Interceptor
 final class BundleConcurrencyLimitInterceptor implements RestInterceptor {
 
-	private static final String PERMIT = BundleConcurrencyLimitInterceptor.class.getName() + ".permit";
-
+	/** Marks a request that holds a permit (key in the request's user data). */
+	private final Object permitKey = new Object();
 	private final Semaphore permits;
+	private final int maxWaiting;
 	private final Duration maxWait;
 	private final Duration retryAfter;
 
-	BundleConcurrencyLimitInterceptor(int concurrentBundles, Duration maxWait, Duration retryAfter) {
+	BundleConcurrencyLimitInterceptor(int concurrentBundles, int maxWaiting, Duration maxWait, Duration retryAfter) {
 		this.permits = new Semaphore(concurrentBundles, true);
+		this.maxWaiting = maxWaiting;
 		this.maxWait = maxWait;
 		this.retryAfter = retryAfter;
 	}
 
-	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
-	public void acquire(ServletRequestDetails request, RestOperationTypeEnum operation) throws InterruptedException {
-		if (operation != RestOperationTypeEnum.TRANSACTION) {
-			return;
+	/** Runs once HAPI knows the operation, before the body is parsed: a waiting bundle holds only its bytes. */
+	@Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+	public boolean acquire(ServletRequestDetails request) {
+		if (request.getRestOperationType() != RestOperationTypeEnum.TRANSACTION) {
+			return true;
 		}
-		if (!permits.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
+		boolean acquired;
+		try {
+			acquired = permits.tryAcquire()
+					|| permits.getQueueLength() < maxWaiting && permits.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			acquired = false;
+		}
+		if (!acquired) {
 			request.getServletResponse().setHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
 			throw new DatabaseUnavailableInterceptor.ServiceUnavailableException("The server is busy with other bundles;"
 					+ " retry this one later. Nothing of it was stored.");
 		}
-		request.getUserData().put(PERMIT, Boolean.TRUE);
+		request.getUserData().put(permitKey, Boolean.TRUE);
+		return true;
 	}
 
 	@Hook(Pointcut.SERVER_PROCESSING_COMPLETED)
 	public void release(RequestDetails request) {
-		if (request.getUserData().remove(PERMIT) != null) {
+		if (request.getUserData().remove(permitKey) != null) {
 			permits.release();
 		}
 	}

@@ -75,7 +75,7 @@ class DatabaseConfig {
 	@Bean
 	BundleConcurrencyLimitInterceptor bundleConcurrencyLimitInterceptor(DatabaseProperties properties) {
 		return new BundleConcurrencyLimitInterceptor(properties.concurrentBundlesOrProcessors(),
-				properties.bundleQueueTimeout(), properties.retryAfter());
+				properties.bundleQueueLength(), properties.bundleQueueTimeout(), properties.retryAfter());
 	}
 
 	/** Bounded by the pool's connection timeout when the database is down. */

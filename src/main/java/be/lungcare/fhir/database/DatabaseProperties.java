@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param concurrentBundles transaction and batch bundles processed at once; more wait their turn (0: one per
  *                       available processor)
  * @param bundleQueueTimeout how long a bundle waits for its turn before the client gets 503
+ * @param bundleQueueLength  how many bundles may wait for their turn; more get 503 at once
  */
 @ConfigurationProperties("lungcare.database")
 record DatabaseProperties(
@@ -21,7 +22,8 @@ record DatabaseProperties(
 		@DefaultValue("5s") Duration retryAfter,
 		@DefaultValue("5") int conflictRetries,
 		@DefaultValue("0") int concurrentBundles,
-		@DefaultValue("60s") Duration bundleQueueTimeout) {
+		@DefaultValue("60s") Duration bundleQueueTimeout,
+		@DefaultValue("16") int bundleQueueLength) {
 
 	int concurrentBundlesOrProcessors() {
 		return concurrentBundles > 0 ? concurrentBundles : Runtime.getRuntime().availableProcessors();

@@ -6,9 +6,12 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import java.sql.SQLException;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 
 /**
  * A 409 caused by a database constraint (a write that lost a race with a concurrent one, after the
@@ -18,10 +21,12 @@ import org.slf4j.LoggerFactory;
 @Interceptor
 final class ConflictDetailMaskingInterceptor implements RestInterceptor {
 
-	/** HAPI's message code for a write refused by a database constraint ({@code DataIntegrityViolationException}). */
-	private static final String DATABASE_CONFLICT = "HAPI-0550:";
-	/** HAPI's message code for a conflict still there after the retries; it quotes the database error. */
-	private static final String RETRIES_EXCEEDED = "HAPI-0549:";
+	/**
+	 * HAPI's wrapping of a database constraint error: HAPI-0550 (the write was refused) or HAPI-0549 (still
+	 * refused after the retries), followed by the database's own text rather than another HAPI message code.
+	 */
+	private static final Pattern DATABASE_DETAIL = Pattern.compile(
+			"^HAPI-05(49|50): (Max retries \\(\\d+\\) exceeded for version conflict: )?+(?!HAPI-\\d{4}:)");
 
 	static final String MESSAGE = "The request conflicted with a concurrent change to the same data and was not applied;"
 			+ " retry it (incident %s).";
@@ -30,22 +35,25 @@ final class ConflictDetailMaskingInterceptor implements RestInterceptor {
 
 	@Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
 	public BaseServerResponseException mask(Throwable exception) {
-		if (exception instanceof ResourceVersionConflictException conflict && isDatabaseDetail(conflict.getMessage())) {
+		if (exception instanceof ResourceVersionConflictException conflict
+				&& (isDatabaseDetail(conflict.getMessage()) || causedByTheDatabase(conflict))) {
 			return new ResourceVersionConflictException(String.format(MESSAGE, incident(conflict.getMessage())));
 		}
 		return null;
 	}
 
-	/**
-	 * True for HAPI's wrapping of a database constraint error, directly or after the retries. A retried
-	 * client conflict (e.g. HAPI-0989, a stale {@code If-Match}) quotes its own HAPI code and keeps its message.
-	 */
+	/** True for the text of a database constraint error as HAPI wraps it (also used on batch entry outcomes). */
 	static boolean isDatabaseDetail(String message) {
-		if (message == null) {
-			return false;
+		return message != null && DATABASE_DETAIL.matcher(message).find();
+	}
+
+	private static boolean causedByTheDatabase(Throwable exception) {
+		for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof DataAccessException || cause instanceof SQLException) {
+				return true;
+			}
 		}
-		return message.contains(DATABASE_CONFLICT)
-				|| message.startsWith(RETRIES_EXCEEDED) && !message.substring(RETRIES_EXCEEDED.length()).contains("HAPI-");
+		return false;
 	}
 
 	/** Logs the detail and returns the incident id that names it. */

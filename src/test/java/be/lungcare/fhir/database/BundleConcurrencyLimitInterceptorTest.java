@@ -13,31 +13,36 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class BundleConcurrencyLimitInterceptorTest {
 
 	private final BundleConcurrencyLimitInterceptor limiter =
-			new BundleConcurrencyLimitInterceptor(2, Duration.ofMillis(50), Duration.ofSeconds(5));
+			new BundleConcurrencyLimitInterceptor(2, 4, Duration.ofMillis(50), Duration.ofSeconds(5));
 
-	private static ServletRequestDetails request() {
+	private static ServletRequestDetails request(RestOperationTypeEnum operation) {
 		ServletRequestDetails request = new ServletRequestDetails();
 		request.setServletResponse(new MockHttpServletResponse());
+		request.setRestOperationType(operation);
 		return request;
+	}
+
+	private static ServletRequestDetails request() {
+		return request(RestOperationTypeEnum.TRANSACTION);
 	}
 
 	@Test
 	void bundlesBeyondTheLimitWaitAndAreRefusedWith503AfterTheTimeout() throws Exception {
 		ServletRequestDetails first = request();
 		ServletRequestDetails second = request();
-		limiter.acquire(first, RestOperationTypeEnum.TRANSACTION);
-		limiter.acquire(second, RestOperationTypeEnum.TRANSACTION);
+		limiter.acquire(first);
+		limiter.acquire(second);
 		assertThat(limiter.availablePermits()).isZero();
 
 		ServletRequestDetails third = request();
-		assertThatThrownBy(() -> limiter.acquire(third, RestOperationTypeEnum.TRANSACTION))
+		assertThatThrownBy(() -> limiter.acquire(third))
 				.isInstanceOfSatisfying(BaseServerResponseException.class, e -> assertThat(e.getStatusCode()).isEqualTo(503));
 		assertThat(((MockHttpServletResponse) third.getServletResponse()).getHeader("Retry-After")).isEqualTo("5");
 		limiter.release(third); // holds no permit: nothing to give back
 		assertThat(limiter.availablePermits()).isZero();
 
 		limiter.release(first);
-		limiter.acquire(third, RestOperationTypeEnum.TRANSACTION);
+		limiter.acquire(third);
 		limiter.release(second);
 		limiter.release(third);
 		assertThat(limiter.availablePermits()).isEqualTo(2);
@@ -45,20 +50,30 @@ class BundleConcurrencyLimitInterceptorTest {
 
 	@Test
 	void otherRequestsAreNotLimited() throws Exception {
-		limiter.acquire(request(), RestOperationTypeEnum.TRANSACTION);
-		limiter.acquire(request(), RestOperationTypeEnum.TRANSACTION);
+		limiter.acquire(request());
+		limiter.acquire(request());
 		for (int i = 0; i < 10; i++) {
-			ServletRequestDetails read = request();
-			limiter.acquire(read, RestOperationTypeEnum.SEARCH_TYPE);
+			ServletRequestDetails read = request(RestOperationTypeEnum.SEARCH_TYPE);
+			limiter.acquire(read);
 			limiter.release(read);
 		}
 		assertThat(limiter.availablePermits()).isZero();
 	}
 
 	@Test
+	void whenTheQueueIsFullABundleIsRefusedAtOnce() throws Exception {
+		BundleConcurrencyLimitInterceptor noQueue = new BundleConcurrencyLimitInterceptor(1, 0, Duration.ofMinutes(1),
+				Duration.ofSeconds(5));
+		noQueue.acquire(request());
+		long start = System.nanoTime();
+		assertThatThrownBy(() -> noQueue.acquire(request())).isInstanceOf(BaseServerResponseException.class);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+	}
+
+	@Test
 	void releasingTwiceGivesBackOnePermit() throws Exception {
 		ServletRequestDetails request = request();
-		limiter.acquire(request, RestOperationTypeEnum.TRANSACTION);
+		limiter.acquire(request);
 		limiter.release(request);
 		limiter.release(request);
 		assertThat(limiter.availablePermits()).isEqualTo(2);

@@ -30,9 +30,17 @@ class ConflictDetailMaskingInterceptorTest {
 	}
 
 	@Test
+	void aConflictCausedByADatabaseErrorIsMaskedWhateverItsText() {
+		BaseServerResponseException masked = interceptor.mask(new ResourceVersionConflictException("HAPI-0549: HAPI-9999: x",
+				new org.springframework.dao.DataIntegrityViolationException("duplicate key value violates unique constraint"), null));
+		assertThat(masked.getMessage()).contains("concurrent change").doesNotContain("duplicate");
+	}
+
+	@Test
 	void aClientVersionConflictKeepsItsMessage() {
 		assertThat(interceptor.mask(new ResourceVersionConflictException("HAPI-0989: Trying to update Patient/1/_history/1 but"
 				+ " this is not the current version"))).isNull();
+		assertThat(interceptor.mask(new ResourceVersionConflictException("HAPI-0550: HAPI-0989: Trying to update Patient/1"))).isNull();
 		assertThat(interceptor.mask(new ResourceVersionConflictException("HAPI-0549: Max retries (3) exceeded for version"
 				+ " conflict: HAPI-0989: Trying to update Patient/1/_history/1 but this is not the current version"))).isNull();
 	}
