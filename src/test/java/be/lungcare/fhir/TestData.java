@@ -1,5 +1,7 @@
 package be.lungcare.fhir;
 
+import be.lungcare.fhir.synthetic.Ssin;
+import java.time.LocalDate;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hl7.fhir.r4.model.Enumerations;
@@ -17,11 +19,7 @@ public final class TestData {
 	/** A fresh SSIN of someone born in the 1970s (pre-2000 check-digit rule), unique within the run. */
 	public static String ssin() {
 		int n = SERIAL.getAndIncrement();
-		int day = 1 + (n / 997) % 28;
-		int serial = 1 + n % 997;
-		long nine = Long.parseLong(String.format("7%d01%02d%03d", n % 10, day, serial).substring(0, 9));
-		long check = 97 - (nine % 97);
-		return String.format("%09d%02d", nine, check);
+		return Ssin.of(LocalDate.of(1970 + n % 10, 1, 1 + (n / 997) % 28), 1 + n % 997);
 	}
 
 	/** The birth date an SSIN encodes (pre-2000 numbers). */

@@ -50,9 +50,8 @@ final class BundleConcurrencyLimitInterceptor implements RestInterceptor {
 			acquired = false;
 		}
 		if (!acquired) {
-			request.getServletResponse().setHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
-			throw new DatabaseUnavailableInterceptor.ServiceUnavailableException("The server is busy with other bundles;"
-					+ " retry this one later. Nothing of it was stored.");
+			throw DatabaseUnavailableInterceptor.ServiceUnavailableException.retryAfter(request.getServletResponse(),
+					retryAfter, "The server is busy with other bundles; retry this one later. Nothing of it was stored.");
 		}
 		request.getUserData().put(permitKey, Boolean.TRUE);
 		return true;

@@ -48,8 +48,7 @@ final class DatabaseUnavailableInterceptor implements RestInterceptor {
 				&& !(isDatabaseError(exception) && !databaseReachable.getAsBoolean())) {
 			return null;
 		}
-		response.setHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
-		return new ServiceUnavailableException(
+		return ServiceUnavailableException.retryAfter(response, retryAfter,
 				"The database is temporarily unavailable; retry the request later.");
 	}
 
@@ -89,6 +88,12 @@ final class DatabaseUnavailableInterceptor implements RestInterceptor {
 
 		ServiceUnavailableException(String message) {
 			super(503, message);
+		}
+
+		/** A 503 whose response tells the client, in {@code Retry-After}, when to try again. */
+		static ServiceUnavailableException retryAfter(HttpServletResponse response, Duration wait, String message) {
+			response.setHeader("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
+			return new ServiceUnavailableException(message);
 		}
 	}
 }

@@ -33,24 +33,22 @@ final class BundleEntryErrorMaskingInterceptor implements RestInterceptor {
 						log.error("Internal error in a bundle entry, incident {}: {}", incident,
 								outcome.getIssueFirstRep().getDiagnostics());
 					}
-					OperationOutcome masked = new OperationOutcome();
-					masked.addIssue()
-							.setSeverity(OperationOutcome.IssueSeverity.ERROR)
-							.setCode(OperationOutcome.IssueType.EXCEPTION)
-							.setDiagnostics("Internal server error (incident " + incident + "). The entry was not completed.");
-					entry.getResponse().setOutcome(masked);
+					entry.getResponse().setOutcome(masked(OperationOutcome.IssueType.EXCEPTION,
+							"Internal server error (incident " + incident + "). The entry was not completed."));
 				} else if (entry.getResponse().getOutcome() instanceof OperationOutcome outcome
 						&& ConflictDetailMaskingInterceptor.isDatabaseDetail(outcome.getIssueFirstRep().getDiagnostics())) {
 					String incident = ConflictDetailMaskingInterceptor.incident(outcome.getIssueFirstRep().getDiagnostics());
-					OperationOutcome masked = new OperationOutcome();
-					masked.addIssue()
-							.setSeverity(OperationOutcome.IssueSeverity.ERROR)
-							.setCode(OperationOutcome.IssueType.CONFLICT)
-							.setDiagnostics(String.format(ConflictDetailMaskingInterceptor.MESSAGE, incident));
-					entry.getResponse().setOutcome(masked);
+					entry.getResponse().setOutcome(masked(OperationOutcome.IssueType.CONFLICT,
+							String.format(ConflictDetailMaskingInterceptor.MESSAGE, incident)));
 				}
 			}
 		}
 		return true;
+	}
+
+	private static OperationOutcome masked(OperationOutcome.IssueType type, String diagnostics) {
+		OperationOutcome outcome = new OperationOutcome();
+		outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(type).setDiagnostics(diagnostics);
+		return outcome;
 	}
 }

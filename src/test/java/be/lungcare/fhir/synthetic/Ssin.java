@@ -8,13 +8,13 @@ import java.util.Locale;
  * + 2 check digits, {@code 97 - (first nine digits mod 97)}; for people born in 2000 or later the nine digits
  * are prefixed with "2" first (invariant lungcare-ssin-1, /work/shared/domain.md).
  */
-final class Ssin {
+public final class Ssin {
 
 	private Ssin() {
 	}
 
 	/** The SSIN of someone born on {@code birthDate} with {@code serial} (1-997). */
-	static String of(LocalDate birthDate, int serial) {
+	public static String of(LocalDate birthDate, int serial) {
 		if (serial < 1 || serial > 997) {
 			throw new IllegalArgumentException("SSIN serial must be 1-997: " + serial);
 		}
