@@ -7,7 +7,7 @@ package be.lungcare.fhir.synthetic;
 enum Lang {
 	NL("nl-BE", "nl", "nl-BE"),
 	FR("fr-BE", "fr", "fr-BE"),
-	// "de-BE" is in the IG's value set but not in R4's languages value set, which the validator also checks.
+	// German is "de": R4's languages value set, which the validator also checks, has no "de-BE" (nor has the IG).
 	DE("de", "de", "de");
 
 	/** Code of a patient's language (with the region subtag where R4's languages value set has it, as the examples). */
