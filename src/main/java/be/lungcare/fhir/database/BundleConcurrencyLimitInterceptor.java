@@ -67,4 +67,19 @@ final class BundleConcurrencyLimitInterceptor implements RestInterceptor {
 	int availablePermits() {
 		return permits.availablePermits();
 	}
+
+	/** Bundles waiting for their turn now (an estimate, as {@link Semaphore#getQueueLength()}). */
+	int waitingBundles() {
+		return permits.getQueueLength();
+	}
+
+	/** For tests: takes every free turn, as if that many bundles were in progress; returns how many. */
+	int holdFreeTurns() {
+		return permits.drainPermits();
+	}
+
+	/** For tests: gives back turns taken by {@link #holdFreeTurns()}. */
+	void releaseTurns(int turns) {
+		permits.release(turns);
+	}
 }
