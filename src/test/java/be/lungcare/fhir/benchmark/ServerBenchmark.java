@@ -36,9 +36,10 @@ import org.hl7.fhir.r4.model.Bundle;
  * Each run starts an empty embedded PostgreSQL and the server jar as a separate process, ingests the seeded
  * synthetic population with validation on (transaction bundles, fixed client concurrency), then runs a
  * closed-loop query mix for a fixed time. It reports ingest rates, per-query-kind latency percentiles, errors,
- * server CPU seconds per resource and per request (from the server process's own CPU clock), the database's
- * CPU, peak and final RSS, and start-up time to ready; the summary holds the medians over the runs. One JSON
- * line is printed ({@code BENCHMARK {...}}) and written to {@code target/benchmark/summary.json}.
+ * server CPU seconds per resource and per request (from the server process's own CPU clock) and the part of it
+ * spent in garbage-collection pauses (from the server's own metrics), the database's CPU, peak and final RSS,
+ * and start-up time to ready; the summary holds the medians over the runs. One JSON line is printed
+ * ({@code BENCHMARK {...}}) and written to {@code target/benchmark/summary.json}.
  */
 public final class ServerBenchmark {
 
@@ -153,6 +154,7 @@ public final class ServerBenchmark {
 		List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
 		URI endpoint = URI.create(server.baseUrl());
 		double cpuBefore = server.cpuSeconds();
+		double gcBefore = server.gcPauseSeconds(http);
 		double dbCpuBefore = databaseCpuSeconds();
 		long started = System.nanoTime();
 		ExecutorService pool = Executors.newFixedThreadPool(settings.ingestConcurrency(), ServerBenchmark::daemon);
@@ -209,6 +211,7 @@ public final class ServerBenchmark {
 		pool.shutdown();
 		double seconds = (System.nanoTime() - started) / 1e9;
 		double cpu = server.cpuSeconds() - cpuBefore;
+		double gc = server.gcPauseSeconds(http) - gcBefore;
 		double dbCpu = databaseCpuSeconds() - dbCpuBefore;
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("bundles", bundleCount.get());
@@ -220,6 +223,7 @@ public final class ServerBenchmark {
 		out.put("resourcesPerSecond", Latencies.round(resources.get() / seconds));
 		out.put("serverCpuSecondsPerBundle", Latencies.round(cpu / Math.max(1, bundleCount.get())));
 		out.put("serverCpuMsPerResource", Latencies.round(cpu * 1000 / Math.max(1, resources.get())));
+		out.put("gcPauseMsPerResource", Latencies.round(gc * 1000 / Math.max(1, resources.get())));
 		out.put("databaseCpuMsPerResource", Latencies.round(dbCpu * 1000 / Math.max(1, resources.get())));
 		out.put("bundleLatency", Latencies.summary(latencies.stream().mapToLong(Long::longValue).toArray()));
 		if (!errorSamples.isEmpty()) {
@@ -310,9 +314,11 @@ public final class ServerBenchmark {
 		}
 		Thread.sleep(Math.max(0, (warmUpEnd - System.nanoTime()) / 1_000_000));
 		cpuBefore[0] = server.cpuSeconds();
+		double gcBefore = server.gcPauseSeconds(http);
 		double dbCpuBefore = databaseCpuSeconds();
 		Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
 		double cpu = server.cpuSeconds() - cpuBefore[0];
+		double gc = server.gcPauseSeconds(http) - gcBefore;
 		double dbCpu = databaseCpuSeconds() - dbCpuBefore;
 		for (Future<?> worker : workers) {
 			worker.get();
@@ -338,6 +344,7 @@ public final class ServerBenchmark {
 		out.put("requestsPerSecond", Latencies.round(total / seconds));
 		out.put("errors", totalErrors);
 		out.put("serverCpuMsPerRequest", Latencies.round(cpu * 1000 / Math.max(1, total)));
+		out.put("gcPauseMsPerRequest", Latencies.round(gc * 1000 / Math.max(1, total)));
 		out.put("databaseCpuMsPerRequest", Latencies.round(dbCpu * 1000 / Math.max(1, total)));
 		out.put("byKind", byKind);
 		if (!errorSamples.isEmpty()) {

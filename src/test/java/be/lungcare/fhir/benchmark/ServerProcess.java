@@ -85,6 +85,22 @@ final class ServerProcess implements AutoCloseable {
 		return process.info().totalCpuDuration().orElseThrow().toNanos() / 1e9;
 	}
 
+	/**
+	 * Garbage-collection pause time of the server so far, in seconds: the sum of {@code jvm_gc_pause_seconds_sum}
+	 * over all collectors, from the server's own {@code /actuator/prometheus}. The collectors here stop the
+	 * application and run on its CPU, so this is part of {@link #cpuSeconds()}.
+	 */
+	double gcPauseSeconds(HttpClient http) throws IOException, InterruptedException {
+		URI metrics = URI.create("http://127.0.0.1:" + port + "/actuator/prometheus");
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IOException("GET " + metrics + ": " + response.statusCode());
+		}
+		return response.body().lines().filter(line -> line.startsWith("jvm_gc_pause_seconds_sum"))
+				.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+	}
+
 	/** Resident set size now ({@code VmRSS}) and at its peak ({@code VmHWM}), in MiB. */
 	double rssMiB(boolean peak) throws IOException {
 		String key = peak ? "VmHWM:" : "VmRSS:";
