@@ -17,5 +17,5 @@ USER lungcare
 EXPOSE 8080
 ENV SERVER_ADDRESS=0.0.0.0 \
     SPRING_PROFILES_ACTIVE=postgres \
-    JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xms256m -Xmx1g"
+    JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xms960m -Xmx960m -Xmn416m -XX:SurvivorRatio=4"
 ENTRYPOINT ["java", "-jar", "/app/lungcare-fhir.jar"]
