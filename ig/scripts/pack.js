@@ -107,6 +107,10 @@ function pack(outDir = igOut()) {
   writeIndex(pkgDir, topIndex);
   writeIndex(exDir, exIndex);
 
+  // One package in the output: a build of an older version must not leave its tgz beside this one.
+  for (const old of fs.readdirSync(outDir).filter(f => f.startsWith(`${npm.name}-`) && f.endsWith('.tgz'))) {
+    fs.rmSync(path.join(outDir, old));
+  }
   const tgz = path.join(outDir, `${npm.name}-${cfg.version}.tgz`);
   fs.writeFileSync(tgz, tarGz(outDir, listFiles(pkgDir, 'package')));
 
