@@ -153,8 +153,8 @@ public final class ServerBenchmark {
 		List<String> errorSamples = Collections.synchronizedList(new ArrayList<>());
 		List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
 		URI endpoint = URI.create(server.baseUrl());
-		double cpuBefore = server.cpuSeconds();
 		double gcBefore = server.gcPauseSeconds(http);
+		double cpuBefore = server.cpuSeconds();
 		double dbCpuBefore = databaseCpuSeconds();
 		long started = System.nanoTime();
 		ExecutorService pool = Executors.newFixedThreadPool(settings.ingestConcurrency(), ServerBenchmark::daemon);
@@ -313,8 +313,8 @@ public final class ServerBenchmark {
 			}));
 		}
 		Thread.sleep(Math.max(0, (warmUpEnd - System.nanoTime()) / 1_000_000));
-		cpuBefore[0] = server.cpuSeconds();
 		double gcBefore = server.gcPauseSeconds(http);
+		cpuBefore[0] = server.cpuSeconds();
 		double dbCpuBefore = databaseCpuSeconds();
 		Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
 		double cpu = server.cpuSeconds() - cpuBefore[0];

@@ -92,7 +92,8 @@ final class ServerProcess implements AutoCloseable {
 	 */
 	double gcPauseSeconds(HttpClient http) throws IOException, InterruptedException {
 		URI metrics = URI.create("http://127.0.0.1:" + port + "/actuator/prometheus");
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).build(),
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10))
+				.header("Accept", "text/plain;version=0.0.4").build(),
 				HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200) {
 			throw new IOException("GET " + metrics + ": " + response.statusCode());

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.Test;
@@ -42,45 +43,61 @@ class BundleTurnIT extends AbstractServerIT {
 				.getTotal();
 	}
 
+	/** Waits (bounded) until the condition holds; HAPI gives a turn back only after the response is sent. */
+	private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+		Instant deadline = Instant.now().plusSeconds(30);
+		while (!condition.getAsBoolean() && Instant.now().isBefore(deadline)) {
+			Thread.sleep(20);
+		}
+		assertThat(condition.getAsBoolean()).as(what).isTrue();
+	}
+
 	@Test
 	void bundlesWaitForAFreeTurnAndOneTooManyGets503() throws Exception {
+		int allTurns = properties.concurrentBundlesOrProcessors();
 		int queueLength = properties.bundleQueueLength();
+		assertThat(queueLength).as("lungcare.database.bundle-queue-length").isPositive();
+		await("every turn is free (no bundle of an earlier test still running)", () -> turns.availablePermits() == allTurns);
+
 		List<String> waitingSsins = new ArrayList<>();
 		List<Future<HttpResponse<String>>> waiting = new ArrayList<>();
 		ExecutorService clients = Executors.newFixedThreadPool(queueLength);
 		int held = turns.holdFreeTurns();
 		try {
-			assertThat(held).as("free turns of an idle server").isPositive();
+			assertThat(held).as("turns taken by the test").isEqualTo(allTurns);
 			for (int i = 0; i < queueLength; i++) {
 				String ssin = TestData.ssin();
 				String body = transactionOfOnePatient(ssin);
 				waitingSsins.add(ssin);
 				waiting.add(clients.submit(() -> postJson("", body)));
 			}
-			Instant deadline = Instant.now().plusSeconds(30);
-			while (turns.waitingBundles() < queueLength && Instant.now().isBefore(deadline)) {
-				Thread.sleep(50);
-			}
-			assertThat(turns.waitingBundles()).as("bundles waiting for a turn").isEqualTo(queueLength);
+			await("bundles waiting for a turn", () -> turns.waitingBundles() == queueLength);
 
 			String refusedSsin = TestData.ssin();
 			HttpResponse<String> refused = postJson("", transactionOfOnePatient(refusedSsin));
 			assertThat(refused.statusCode()).isEqualTo(503);
-			assertThat(refused.headers().firstValue("Retry-After")).contains("2");
+			assertThat(refused.headers().firstValue("Retry-After"))
+					.contains(Long.toString(properties.retryAfter().toSeconds()));
 			OperationOutcome outcome = parse(OperationOutcome.class, refused.body());
 			assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("busy with other bundles", "Nothing of it was stored");
 			assertThat(refused.body()).doesNotContain("Exception", "java.", "ca.uhn");
 			assertThat(patientsWithSsin(refusedSsin)).isZero();
 			assertThat(waiting).as("no waiting bundle is answered while every turn is taken").noneMatch(Future::isDone);
+
+			turns.releaseTurns(held);
+			held = 0;
+			for (int i = 0; i < queueLength; i++) {
+				HttpResponse<String> response = waiting.get(i).get(60, TimeUnit.SECONDS);
+				assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+				assertThat(patientsWithSsin(waitingSsins.get(i))).isEqualTo(1);
+			}
+			await("every turn is given back", () -> turns.availablePermits() == allTurns);
 		} finally {
 			turns.releaseTurns(held);
+			clients.shutdown();
+			if (!clients.awaitTermination(60, TimeUnit.SECONDS)) {
+				clients.shutdownNow();
+			}
 		}
-		for (int i = 0; i < queueLength; i++) {
-			HttpResponse<String> response = waiting.get(i).get(60, TimeUnit.SECONDS);
-			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-			assertThat(patientsWithSsin(waitingSsins.get(i))).isEqualTo(1);
-		}
-		clients.shutdown();
-		assertThat(turns.availablePermits()).as("every turn is given back").isEqualTo(held);
 	}
 }
