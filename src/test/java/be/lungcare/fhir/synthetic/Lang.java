@@ -7,7 +7,8 @@ package be.lungcare.fhir.synthetic;
 enum Lang {
 	NL("nl-BE", "nl", "nl-BE"),
 	FR("fr-BE", "fr", "fr-BE"),
-	// German is "de": R4's languages value set, which the validator also checks, has no "de-BE" (nor has the IG).
+	// German patients get "de". The IG allows de-BE too; R4's base binding (languages, preferred) lacks it, which
+	// the validator reports as information only.
 	DE("de", "de", "de");
 
 	/** Code of a patient's language (with the region subtag where R4's languages value set has it, as the examples). */

@@ -164,7 +164,7 @@ final class Terminology {
 		for (String group : new String[] {"A", "B", "E"}) {
 			stage(ig, "lungcare-gold-group", group);
 		}
-		for (String language : new String[] {"nl-BE", "fr-BE", "nl", "fr", "de", "en"}) {
+		for (String language : new String[] {"nl-BE", "fr-BE", "de-BE", "nl", "fr", "de", "en"}) {
 			languages.put(language, ig.concept("lungcare-language", BCP47, language));
 		}
 
