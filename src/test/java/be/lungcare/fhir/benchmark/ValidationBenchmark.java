@@ -1,6 +1,7 @@
 package be.lungcare.fhir.benchmark;
 
 import be.lungcare.fhir.LungCareFhirApplication;
+import be.lungcare.fhir.synthetic.Ssin;
 import be.lungcare.fhir.validation.OfflineValidatorFactory;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.validation.FhirValidator;
@@ -15,8 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,11 +181,7 @@ public final class ValidationBenchmark {
 		Bundle bundle = ctx.newJsonParser().parseResource(Bundle.class, json);
 		for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
 			if (e.getResource() instanceof Patient patient) {
-				String ssin = patient.getIdentifierFirstRep().getValue();
-				long nine = Long.parseLong(ssin.substring(0, 6)) * 1000 + (round % 997) + 1;
-				boolean born2000 = patient.getBirthDateElement().getYear() >= 2000;
-				long check = 97 - ((born2000 ? 2_000_000_000L + nine : nine) % 97);
-				String fresh = String.format("%09d%02d", nine, check);
+				String fresh = Ssin.of(LocalDate.parse(patient.getBirthDateElement().getValueAsString()), round % 997 + 1);
 				patient.getIdentifierFirstRep().setValue(fresh);
 				e.getRequest().setUrl("Patient?identifier=" + patient.getIdentifierFirstRep().getSystem() + "|" + fresh);
 			}
@@ -193,10 +190,7 @@ public final class ValidationBenchmark {
 	}
 
 	private static double percentile(List<Double> values, int p) {
-		List<Double> sorted = new ArrayList<>(values);
-		Collections.sort(sorted);
-		int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-		return Math.round(sorted.get(Math.max(0, index)) * 100) / 100.0;
+		return Latencies.round(Latencies.percentile(values.stream().mapToDouble(Double::doubleValue).sorted().toArray(), p));
 	}
 
 	private static String toJson(Object value) {
