@@ -4,7 +4,9 @@
 // - check = 97 - (first nine digits mod 97)                    (born before 2000)
 //   check = 97 - ((68 + first nine digits mod 97) mod 97)      (born 2000 or later:
 //           "2" prefixed to the nine digits; 2000000000 mod 97 = 68 keeps it in 32 bits)
-// Either computation may match, as Belgian validators accept.
+// Either computation may match: the number alone does not tell the century (YY = 05 may be 1905 or 2005).
+// On a Patient, lungcare-ssin-2 requires the rule of the century of Patient.birthDate and the agreement of
+// YYMMDD with it; lungcare-ssin-3 allows one national register number and one BIS number side by side.
 // Written as "remainder + check = 97" rather than "97 - remainder = check": the HAPI/HL7 FHIRPath engine
 // keeps the text of toInteger() ('08'.toInteger() = 8 is false), so check digits 01-09 would never match
 // an equality; an addition yields a normalised integer.

@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,6 +102,35 @@ class InvalidInstancesTest {
 				.as("%s against %s: expected an error containing '%s'; all issues:%n%s", c.file(), c.profile(),
 						c.fragment(), LungCareIg.describe(result.getMessages()))
 				.isNotEmpty();
+	}
+
+	/**
+	 * The Patient-level SSIN invariant reads the birth date through {@code %resource}: inside a transaction bundle
+	 * that must be the Patient entry, not the Bundle. The COPD example bundle validates without errors
+	 * ({@link ExampleBundlesTest}); with the patient's birth date one day off, its SSIN 68051704535 disagrees and
+	 * lungcare-ssin-2 fails on that entry.
+	 */
+	@Test
+	void patientInsideABundleIsCheckedAgainstItsOwnBirthDate() throws IOException {
+		Path file = LungCareIg.baseDir().resolve("examples/lungcare-example-copd.json");
+		Bundle bundle = LungCareIg.fhirContext().newJsonParser()
+				.parseResource(Bundle.class, Files.readString(file, StandardCharsets.UTF_8));
+		int index = IntStream.range(0, bundle.getEntry().size())
+				.filter(i -> bundle.getEntry().get(i).getResource() instanceof Patient)
+				.findFirst().orElseThrow();
+		Patient patient = (Patient) bundle.getEntry().get(index).getResource();
+		assertThat(patient.getBirthDateElement().getValueAsString()).isEqualTo("1968-05-17");
+		patient.getBirthDateElement().setValueAsString("1968-05-18");
+
+		ValidationResult result = LungCareIg.validator()
+				.validateWithResult(LungCareIg.fhirContext().newJsonParser().encodeResourceToString(bundle));
+
+		assertThat(LungCareIg.errors(result))
+				.as("all issues:%n%s", LungCareIg.describe(result.getMessages()))
+				.anySatisfy(m -> {
+					assertThat(m.getMessage()).contains("lungcare-ssin-2");
+					assertThat(m.getLocationString()).startsWith("Bundle.entry[" + index + "].resource");
+				});
 	}
 
 	private static boolean contains(String text, String fragment) {
