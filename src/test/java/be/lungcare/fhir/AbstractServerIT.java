@@ -13,6 +13,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,6 +30,9 @@ public abstract class AbstractServerIT {
 
 	@LocalServerPort
 	protected int port;
+
+	@LocalManagementPort
+	protected int managementPort;
 
 	@Autowired
 	protected FhirContext fhirContext;
@@ -93,7 +97,7 @@ public abstract class AbstractServerIT {
 			return pathAndQuery;
 		}
 		if (pathAndQuery.startsWith("/actuator")) {
-			return "http://localhost:" + port + pathAndQuery;
+			return "http://localhost:" + managementPort + pathAndQuery;
 		}
 		return baseUrl() + (pathAndQuery.startsWith("/") ? "" : "/") + pathAndQuery;
 	}

@@ -154,4 +154,47 @@ class TransactionIT extends AbstractServerIT {
 		assertThat(response.getEntry().get(1).getResponse().getStatus()).startsWith("404");
 		assertThat(count("Patient?identifier=" + SSIN + "|" + ssin)).isEqualTo(1);
 	}
+
+	private OperationOutcome assertRefused(HttpResponse<String> response, int status, String expression) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		OperationOutcome oo = parse(OperationOutcome.class, response.body());
+		assertThat(oo.getIssueFirstRep().getExpression()).extracting(Object::toString).containsExactly(expression);
+		return oo;
+	}
+
+	private int practitionersNamed(String family) {
+		return parse(Bundle.class, get("Practitioner?family=" + family + "&_summary=count").body()).getTotal();
+	}
+
+	@Test
+	void entriesMustSayWhatTheyAreAndABundleItsType() {
+		String family = "Mismatch" + unique();
+		String practitioner = "{\"resourceType\":\"Practitioner\",\"id\":\"aaa\",\"name\":[{\"family\":\"" + family + "\"}]}";
+		assertRefused(postJson("", "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"resource\":" + practitioner
+				+ ",\"request\":{\"method\":\"POST\",\"url\":\"Organization\"}}]}"), 400, "Bundle.entry[0].request.url");
+		assertRefused(postJson("", "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"resource\":" + practitioner
+				+ ",\"request\":{\"method\":\"PUT\",\"url\":\"Practitioner/bbb\"}}]}"), 400, "Bundle.entry[0].resource.id");
+		assertRefused(postJson("", "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":" + practitioner
+				+ ",\"request\":{\"method\":\"POST\",\"url\":\"Practitioner\"}}]}"), 400, "Bundle.type");
+
+		// in a batch, the bad entry fails alone
+		HttpResponse<String> batch = postJson("", "{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"entry\":["
+				+ "{\"resource\":" + practitioner + ",\"request\":{\"method\":\"POST\",\"url\":\"Organization\"}},"
+				+ "{\"resource\":" + practitioner + ",\"request\":{\"method\":\"PUT\",\"url\":\"Practitioner/bbb2\"}},"
+				+ "{\"resource\":" + practitioner.replace("\"id\":\"aaa\",", "") + ",\"request\":{\"method\":\"POST\",\"url\":\"Practitioner\"}}]}");
+		assertThat(batch.statusCode()).isEqualTo(200);
+		Bundle result = parse(Bundle.class, batch.body());
+		assertThat(result.getEntry()).extracting(e -> e.getResponse().getStatus().substring(0, 3)).containsExactly("400", "400", "201");
+		assertThat(practitionersNamed(family)).isEqualTo(1);
+	}
+
+	@Test
+	void aResourceReferringToItselfIs422() {
+		String uuid = "urn:uuid:" + UUID.randomUUID();
+		String name = "Self" + unique();
+		assertRefused(postJson("", "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"fullUrl\":\"" + uuid
+				+ "\",\"resource\":{\"resourceType\":\"Organization\",\"name\":\"" + name + "\",\"partOf\":{\"reference\":\"" + uuid
+				+ "\"}},\"request\":{\"method\":\"POST\",\"url\":\"Organization\"}}]}"), 422, "Bundle.entry[0].resource.partOf");
+		assertThat(parse(Bundle.class, get("Organization?name=" + name + "&_summary=count").body()).getTotal()).isZero();
+	}
 }

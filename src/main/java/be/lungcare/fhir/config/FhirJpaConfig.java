@@ -47,6 +47,10 @@ class FhirJpaConfig {
 		// Value set pre-expansion needs Hibernate Search (off): our value sets are small and expanded in memory.
 		settings.setPreExpandValueSets(false);
 		settings.setEnableTaskPreExpandValueSets(false);
+		// Batch entries run one after the other on the request's own thread (HAPI's default is a pool of up to 100
+		// threads sharing the request's state): a batch cannot take more than its one core, and its turn means it.
+		settings.setBundleBatchPoolSize(1);
+		settings.setBundleBatchMaxPoolSize(1);
 		return settings;
 	}
 

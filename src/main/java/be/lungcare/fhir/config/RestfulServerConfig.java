@@ -35,8 +35,9 @@ class RestfulServerConfig {
 			DatabaseBackedPagingProvider pagingProvider,
 			ServerProperties properties,
 			ObjectProvider<BuildProperties> buildProperties,
+			List<RestProvider> featureProviders,
 			List<RestInterceptor> interceptors) {
-		RestfulServer server = new RestfulServer(systemDao.getContext());
+		RestfulServer server = new LungCareRestfulServer(systemDao.getContext());
 		server.setServerName(SOFTWARE_NAME);
 		server.setServerVersion(buildProperties.stream().map(BuildProperties::getVersion).findFirst().orElse("development"));
 		server.setImplementationDescription(
@@ -45,6 +46,7 @@ class RestfulServerConfig {
 
 		server.registerProviders(resourceProviders.createProviders());
 		server.registerProvider(systemProvider);
+		featureProviders.forEach(server::registerProvider);
 
 		JpaCapabilityStatementProvider capabilities = new JpaCapabilityStatementProvider(
 				server, systemDao, storageSettings, searchParamRegistry, validationSupport);
@@ -60,6 +62,11 @@ class RestfulServerConfig {
 		}
 		interceptors.forEach(server::registerInterceptor);
 		return server;
+	}
+
+	@Bean
+	SystemInteractionsAnnouncer systemInteractionsAnnouncer() {
+		return new SystemInteractionsAnnouncer();
 	}
 
 	@Bean

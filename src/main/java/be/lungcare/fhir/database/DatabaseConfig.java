@@ -1,5 +1,6 @@
 package be.lungcare.fhir.database;
 
+import be.lungcare.fhir.config.ServerProperties;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
@@ -63,8 +64,8 @@ class DatabaseConfig {
 	}
 
 	@Bean
-	DatabaseUnavailableInterceptor databaseUnavailableInterceptor(DatabaseProperties properties, DataSource dataSource) {
-		return new DatabaseUnavailableInterceptor(properties.retryAfter(), () -> isReachable(dataSource));
+	DatabaseUnavailableInterceptor databaseUnavailableInterceptor(ServerProperties server, DataSource dataSource) {
+		return new DatabaseUnavailableInterceptor(server.retryAfter(), () -> isReachable(dataSource));
 	}
 
 	@Bean
@@ -73,9 +74,9 @@ class DatabaseConfig {
 	}
 
 	@Bean
-	BundleConcurrencyLimitInterceptor bundleConcurrencyLimitInterceptor(DatabaseProperties properties) {
+	BundleConcurrencyLimitInterceptor bundleConcurrencyLimitInterceptor(DatabaseProperties properties, ServerProperties server) {
 		return new BundleConcurrencyLimitInterceptor(properties.concurrentBundlesOrProcessors(),
-				properties.bundleQueueLength(), properties.bundleQueueTimeout(), properties.retryAfter());
+				properties.bundleQueueLength(), properties.bundleQueueTimeout(), server.retryAfter());
 	}
 
 	/** Bounded by the pool's connection timeout when the database is down. */

@@ -8,7 +8,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Database settings of LungCare FHIR (the connection itself is Spring Boot's {@code spring.datasource.*}).
  *
  * @param jdbcBatchSize  statements Hibernate sends to the database in one JDBC batch
- * @param retryAfter     what a 503 answer tells clients to wait while the database is unreachable
  * @param conflictRetries how often a write that lost a race with a concurrent one (e.g. two bundles
  *                       creating the same practitioner) is retried before the client gets 409
  * @param concurrentBundles transaction and batch bundles processed at once; more wait their turn (0: one per
@@ -19,7 +18,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("lungcare.database")
 record DatabaseProperties(
 		@DefaultValue("50") int jdbcBatchSize,
-		@DefaultValue("5s") Duration retryAfter,
 		@DefaultValue("5") int conflictRetries,
 		@DefaultValue("0") int concurrentBundles,
 		@DefaultValue("60s") Duration bundleQueueTimeout,

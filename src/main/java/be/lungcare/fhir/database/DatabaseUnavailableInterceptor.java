@@ -1,5 +1,6 @@
 package be.lungcare.fhir.database;
 
+import be.lungcare.fhir.config.HookOrder;
 import be.lungcare.fhir.config.RestInterceptor;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
@@ -25,11 +26,9 @@ import org.springframework.transaction.TransactionException;
  * transaction, the failed rollback often replaces the original error; for such database errors
  * of unclear cause the database itself is asked whether it is reachable.
  */
-@Interceptor(order = DatabaseUnavailableInterceptor.ORDER)
+@Interceptor(order = HookOrder.DATABASE_UNAVAILABLE)
 final class DatabaseUnavailableInterceptor implements RestInterceptor {
 
-	/** Runs before the generic error masking so the 503 wins. */
-	static final int ORDER = -100;
 
 	private final Duration retryAfter;
 	private final BooleanSupplier databaseReachable;

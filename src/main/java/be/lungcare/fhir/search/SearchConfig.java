@@ -1,6 +1,7 @@
 package be.lungcare.fhir.search;
 
 import be.lungcare.fhir.config.ServerProperties;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,5 +12,10 @@ class SearchConfig {
 	OffsetPagingInterceptor offsetPagingInterceptor(SearchProperties search, ServerProperties server) {
 		return new OffsetPagingInterceptor(search.offsetPaging(), server.defaultPageSize(), server.maxPageSize(),
 				search.maxOffset());
+	}
+
+	@Bean
+	SearchParameterCheckInterceptor searchParameterCheckInterceptor(SearchProperties search, ISearchParamRegistry registry) {
+		return new SearchParameterCheckInterceptor(registry, search.maxParameters(), search.maxValues());
 	}
 }

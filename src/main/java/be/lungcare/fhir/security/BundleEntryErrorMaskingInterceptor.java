@@ -1,6 +1,7 @@
 package be.lungcare.fhir.security;
 
 import be.lungcare.fhir.config.RestInterceptor;
+import be.lungcare.fhir.errors.Problems;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A batch answers 200 with one status per entry; HAPI puts a failed entry's raw exception text
  * (class names, SQL) into its outcome. Server errors in entries are masked like whole-request
- * ones: the detail goes to the log under an incident id, the client gets the id.
+ * ones: the detail goes to the log under an incident id, the client gets the id. Client errors in entries lose
+ * any Java class name their message carries.
  */
 @Interceptor
 final class BundleEntryErrorMaskingInterceptor implements RestInterceptor {
@@ -40,6 +42,8 @@ final class BundleEntryErrorMaskingInterceptor implements RestInterceptor {
 					String incident = ConflictDetailMaskingInterceptor.incident(outcome.getIssueFirstRep().getDiagnostics());
 					entry.getResponse().setOutcome(masked(OperationOutcome.IssueType.CONFLICT,
 							String.format(ConflictDetailMaskingInterceptor.MESSAGE, incident)));
+				} else if (entry.getResponse().getOutcome() instanceof OperationOutcome outcome) {
+					outcome.getIssue().forEach(issue -> issue.setDiagnostics(Problems.withoutInternals(issue.getDiagnostics())));
 				}
 			}
 		}

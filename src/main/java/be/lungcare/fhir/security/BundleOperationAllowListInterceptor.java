@@ -1,10 +1,13 @@
 package be.lungcare.fhir.security;
 
 import be.lungcare.fhir.config.StorageInterceptor;
+import be.lungcare.fhir.errors.Problems;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
@@ -42,7 +45,13 @@ final class BundleOperationAllowListInterceptor implements StorageInterceptor {
 			return null;
 		}
 		int query = url.indexOf('?');
-		String path = query < 0 ? url : url.substring(0, query);
+		String path;
+		try {
+			// HAPI unescapes the URL before it dispatches the entry: %24expunge is $expunge
+			path = URLDecoder.decode((query < 0 ? url : url.substring(0, query)).replace("+", "%2B"), StandardCharsets.UTF_8);
+		} catch (IllegalArgumentException e) {
+			throw Problems.invalid("A bundle entry's request.url has an invalid percent-encoding: " + url, null);
+		}
 		for (String segment : path.split("/")) {
 			if (segment.startsWith("$")) {
 				return segment;

@@ -1,6 +1,7 @@
 package be.lungcare.fhir.security;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -8,65 +9,157 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bounds what a client can make the server hold: the request body (as sent) and, for
- * {@code Content-Encoding: gzip}, the decompressed body. The body is read here, within the
- * limits, and handed on uncompressed, so HAPI never inflates an unbounded stream.
+ * The first thing every request meets (before Spring's and HAPI's own handling of it), bounding what a client
+ * can make the server hold or do:
+ * <ul>
+ * <li>the headers HAPI acts on are checked ({@link RequestHeaders});</li>
+ * <li>the query string is decoded strictly: a malformed percent-escape or a control character is a 400 that
+ * names the parameter (the container would otherwise drop it, or HAPI fail on it with a server error);</li>
+ * <li>the body, as sent and after {@code Content-Encoding: gzip} is inflated here, is at most the configured
+ * size (413), so HAPI never inflates an unbounded stream;</li>
+ * <li>a JSON or XML body is measured by {@link BodyShapeScanner} before it is parsed: too many elements, too
+ * deep, too many repetitions or Bundle entries is a 413, text FHIR cannot hold a 400;</li>
+ * <li>the body's weight is taken from the {@link WorkBudget} for as long as the request runs (503 when the
+ * server already holds all the work its heap is sized for);</li>
+ * <li>a form-encoded body ({@code POST [type]/_search}) is decoded here and handed on as the request's
+ * parameters, since its stream has been read.</li>
+ * </ul>
  */
-final class RequestBodyLimitFilter extends OncePerRequestFilter {
+final class RequestLimitFilter extends OncePerRequestFilter {
+
+	private static final String FORM = "application/x-www-form-urlencoded";
 
 	private final FhirContext fhirContext;
 	private final long maxBodyBytes;
 	private final long maxDecompressedBytes;
+	private final BodyShapeScanner scanner;
+	private final WorkBudget budget;
+	private final Duration retryAfter;
 
-	RequestBodyLimitFilter(FhirContext fhirContext, long maxBodyBytes, long maxDecompressedBytes) {
+	RequestLimitFilter(FhirContext fhirContext, long maxBodyBytes, long maxDecompressedBytes, BodyShapeScanner scanner,
+			WorkBudget budget, Duration retryAfter) {
 		this.fhirContext = fhirContext;
 		this.maxBodyBytes = maxBodyBytes;
 		this.maxDecompressedBytes = maxDecompressedBytes;
+		this.scanner = scanner;
+		this.budget = budget;
+		this.retryAfter = retryAfter;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > maxBodyBytes) {
-			reject(response, 413, "The request body is larger than the limit of " + maxBodyBytes + " bytes");
-			return;
-		}
-		boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
-		if (!hasBody) {
-			chain.doFilter(request, response);
-			return;
-		}
-		byte[] body = readAtMost(request.getInputStream(), maxBodyBytes);
-		if (body == null) {
-			reject(response, 413, "The request body is larger than the limit of " + maxBodyBytes + " bytes");
-			return;
-		}
-		boolean gzip = "gzip".equalsIgnoreCase(request.getHeader("Content-Encoding"));
-		if (gzip) {
-			try {
-				body = readAtMost(new GZIPInputStream(new ByteArrayInputStream(body)), maxDecompressedBytes);
-			} catch (ZipException | java.io.EOFException e) {
-				reject(response, 400, "The request body is not valid gzip data");
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		int held = 0;
+		try {
+			RequestHeaders.check(request);
+			Map<String, List<String>> query = FormParameters.decode(request.getQueryString(), "query");
+			long declared = request.getContentLengthLong();
+			if (declared > maxBodyBytes) {
+				throw tooLarge("The request body is larger than the limit of " + maxBodyBytes + " bytes");
+			}
+			boolean hasBody = declared > 0 || request.getHeader("Transfer-Encoding") != null;
+			if (!hasBody) {
+				chain.doFilter(request, response);
 				return;
 			}
+			// Reserve the body's weight before reading it, so that many large uploads at once wait rather than fill the heap.
+			held = take(WorkBudget.weightOfBytes(declared > 0 ? declared : maxBodyBytes), response);
+			byte[] body = readAtMost(request.getInputStream(), maxBodyBytes);
 			if (body == null) {
-				reject(response, 413, "The decompressed request body is larger than the limit of " + maxDecompressedBytes + " bytes");
-				return;
+				throw tooLarge("The request body is larger than the limit of " + maxBodyBytes + " bytes");
 			}
+			boolean gzip = "gzip".equalsIgnoreCase(request.getHeader("Content-Encoding"));
+			if (gzip) {
+				body = inflate(body);
+			}
+			String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+			String charset = request.getCharacterEncoding();
+			if (charset != null && !"UTF-8".equalsIgnoreCase(charset) && !"UTF8".equalsIgnoreCase(charset)) {
+				throw new RejectedRequest(415, IssueType.NOTSUPPORTED,
+						"FHIR request bodies are UTF-8; the charset in Content-Type is not supported", "Content-Type");
+			}
+			int weight = WorkBudget.weightOfBytes(body.length);
+			Map<String, List<String>> parameters = null;
+			if (contentType.contains("json")) {
+				weight = Math.max(weight, scanner.scanJson(body).elements());
+			} else if (contentType.contains("xml")) {
+				weight = Math.max(weight, scanner.scanXml(body).elements());
+			} else if (contentType.startsWith(FORM)) {
+				parameters = new LinkedHashMap<>(query);
+				for (Map.Entry<String, List<String>> form : FormParameters.decode(
+						new String(body, StandardCharsets.UTF_8), "form").entrySet()) {
+					parameters.computeIfAbsent(form.getKey(), k -> new ArrayList<>()).addAll(form.getValue());
+				}
+			}
+			if (weight > held) {
+				held += take(weight - held, response);
+			} else {
+				budget.release(held - weight);
+				held = weight;
+			}
+			chain.doFilter(new BufferedBodyRequest(request, body, gzip, parameters), response);
+		} catch (RejectedRequest rejected) {
+			reject(request, response, rejected);
+		} finally {
+			budget.release(held);
 		}
-		chain.doFilter(new BufferedBodyRequest(request, body, gzip), response);
+	}
+
+	/** Takes weight from the budget, or refuses the request (503 with Retry-After). */
+	private int take(int weight, HttpServletResponse response) throws RejectedRequest {
+		boolean taken;
+		try {
+			taken = budget.acquire(weight);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			taken = false;
+		}
+		if (!taken) {
+			response.setHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
+			throw new RejectedRequest(503, IssueType.TRANSIENT,
+					"The server is busy with other large requests; retry this one later. Nothing of it was stored.", null);
+		}
+		return Math.min(weight, budget.capacity());
+	}
+
+	private byte[] inflate(byte[] body) throws IOException, RejectedRequest {
+		byte[] inflated;
+		try {
+			inflated = readAtMost(new GZIPInputStream(new ByteArrayInputStream(body)), maxDecompressedBytes);
+		} catch (ZipException | EOFException e) {
+			throw new RejectedRequest(400, IssueType.INVALID, "The request body is not valid gzip data", "Content-Encoding");
+		}
+		if (inflated == null) {
+			throw tooLarge("The decompressed request body is larger than the limit of " + maxDecompressedBytes + " bytes");
+		}
+		return inflated;
+	}
+
+	private static RejectedRequest tooLarge(String message) {
+		return new RejectedRequest(413, IssueType.TOOCOSTLY, message, null);
 	}
 
 	/** The stream's bytes, or null when there are more than {@code limit}. */
@@ -85,26 +178,36 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
 		return out.toByteArray();
 	}
 
-	private void reject(HttpServletResponse response, int status, String message) throws IOException {
-		OperationOutcome outcome = new OperationOutcome();
-		outcome.addIssue()
-				.setSeverity(OperationOutcome.IssueSeverity.ERROR)
-				.setCode(status == 413 ? OperationOutcome.IssueType.TOOCOSTLY : OperationOutcome.IssueType.INVALID)
-				.setDiagnostics(message);
-		response.setStatus(status);
-		response.setContentType("application/fhir+json;charset=UTF-8");
-		response.getWriter().write(fhirContext.newJsonParser().encodeResourceToString(outcome));
+	private void reject(HttpServletRequest request, HttpServletResponse response, RejectedRequest rejected)
+			throws IOException {
+		String accept = request.getHeader("Accept");
+		boolean xml = accept != null && accept.contains("xml") && !accept.contains("json");
+		response.setStatus(rejected.status());
+		response.setContentType((xml ? "application/fhir+xml" : "application/fhir+json") + ";charset=UTF-8");
+		IParser parser = xml ? fhirContext.newXmlParser() : fhirContext.newJsonParser();
+		response.getWriter().write(parser.encodeResourceToString(rejected.toOperationOutcome()));
 	}
 
-	/** The request with its body already read (and inflated; then without Content-Encoding). */
+	/**
+	 * The request with its body already read (and inflated; then without Content-Encoding), and, for a form, the
+	 * parameters of the query string and the body together, as the container would have given them.
+	 */
 	private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
 		private final byte[] body;
 		private final boolean inflated;
+		private final Map<String, String[]> parameters;
 
-		BufferedBodyRequest(HttpServletRequest request, byte[] body, boolean inflated) {
+		BufferedBodyRequest(HttpServletRequest request, byte[] body, boolean inflated, Map<String, List<String>> form) {
 			super(request);
 			this.body = body;
 			this.inflated = inflated;
+			if (form == null) {
+				this.parameters = null;
+			} else {
+				Map<String, String[]> parameters = new LinkedHashMap<>();
+				form.forEach((name, values) -> parameters.put(name, values.toArray(String[]::new)));
+				this.parameters = Collections.unmodifiableMap(parameters);
+			}
 		}
 
 		@Override
@@ -139,10 +242,8 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
 		}
 
 		@Override
-		public java.io.BufferedReader getReader() {
-			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-					getCharacterEncoding() == null ? java.nio.charset.StandardCharsets.UTF_8
-							: java.nio.charset.Charset.forName(getCharacterEncoding())));
+		public BufferedReader getReader() {
+			return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
 		}
 
 		@Override
@@ -172,6 +273,30 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
 				return Collections.emptyEnumeration();
 			}
 			return super.getHeaders(name);
+		}
+
+		@Override
+		public String getParameter(String name) {
+			if (parameters == null) {
+				return super.getParameter(name);
+			}
+			String[] values = parameters.get(name);
+			return values == null ? null : values[0];
+		}
+
+		@Override
+		public Map<String, String[]> getParameterMap() {
+			return parameters == null ? super.getParameterMap() : parameters;
+		}
+
+		@Override
+		public Enumeration<String> getParameterNames() {
+			return parameters == null ? super.getParameterNames() : Collections.enumeration(parameters.keySet());
+		}
+
+		@Override
+		public String[] getParameterValues(String name) {
+			return parameters == null ? super.getParameterValues(name) : parameters.get(name);
 		}
 	}
 }

@@ -1,9 +1,11 @@
 package be.lungcare.fhir.security;
 
+import be.lungcare.fhir.config.ServerProperties;
 import ca.uhn.fhir.context.FhirContext;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -23,17 +25,28 @@ class SecurityConfig {
 		return new BundleEntryErrorMaskingInterceptor();
 	}
 
+	/** First of all filters, on every path, so that nothing reads a body before its limits are checked. */
 	@Bean
-	BundleSizeLimitInterceptor bundleSizeLimitInterceptor(SecurityProperties properties) {
-		return new BundleSizeLimitInterceptor(properties.maxBundleEntries());
+	FilterRegistrationBean<RequestLimitFilter> requestLimitFilter(
+			FhirContext fhirContext, SecurityProperties properties, ServerProperties server) {
+		WorkBudget budget = new WorkBudget(
+				properties.workInFlight(), properties.workQueueLength(), properties.workQueueTimeout());
+		FilterRegistrationBean<RequestLimitFilter> registration = new FilterRegistrationBean<>(new RequestLimitFilter(
+				fhirContext, properties.maxRequestBody().toBytes(), properties.maxDecompressedBody().toBytes(),
+				new BodyShapeScanner(properties.shapeLimits()), budget, server.retryAfter()));
+		registration.addUrlPatterns("/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
 	}
 
 	@Bean
-	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(FhirContext fhirContext, SecurityProperties properties) {
-		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(
-				fhirContext, properties.maxRequestBody().toBytes(), properties.maxDecompressedBody().toBytes()));
-		registration.addUrlPatterns("/fhir/*");
-		return registration;
+	ReadOnlyResourceTypesInterceptor readOnlyResourceTypesInterceptor() {
+		return new ReadOnlyResourceTypesInterceptor();
+	}
+
+	@Bean
+	ReadOnlyResourceTypesAnnouncer readOnlyResourceTypesAnnouncer() {
+		return new ReadOnlyResourceTypesAnnouncer();
 	}
 
 	@Bean

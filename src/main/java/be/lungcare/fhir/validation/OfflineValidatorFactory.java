@@ -14,6 +14,7 @@ import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationS
 import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
 import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.springframework.core.io.ClassPathResource;
 
@@ -74,6 +75,10 @@ public final class OfflineValidatorFactory {
 		// Only extensions defined in the package or in R4 core are accepted.
 		instanceValidator.setAnyExtensionsAllowed(false);
 		instanceValidator.setErrorForUnknownProfiles(true);
+		// Best-practice rules (e.g. dom-6, "a resource should have narrative") never refuse a write.
+		instanceValidator.setBestPracticeWarningLevel(BestPracticeWarningLevel.Ignore);
+		// Asked about every element: stops a validation that runs past its request's time budget.
+		instanceValidator.setValidatorPolicyAdvisor(new ValidationBudget());
 
 		FhirValidator validator = context.newValidator();
 		validator.setValidateAgainstStandardSchema(false);

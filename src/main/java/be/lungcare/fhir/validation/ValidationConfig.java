@@ -9,10 +9,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.ElementDefinition;
+import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.slf4j.Logger;
@@ -37,9 +42,14 @@ class ValidationConfig {
 	 * (seconds), which no client should wait for.
 	 */
 	@Bean
-	ProfileValidatingInterceptor profileValidatingInterceptor(
-			FhirContext fhirContext, ImplementationGuidePackage guide, ValidationProperties properties) {
-		IValidationSupport support = OfflineValidatorFactory.supportChain(fhirContext, guide.npm());
+	OfflineValidationSupport offlineValidationSupport(FhirContext fhirContext, ImplementationGuidePackage guide) {
+		return new OfflineValidationSupport(OfflineValidatorFactory.supportChain(fhirContext, guide.npm()));
+	}
+
+	@Bean
+	ProfileValidatingInterceptor profileValidatingInterceptor(FhirContext fhirContext, ImplementationGuidePackage guide,
+			OfflineValidationSupport offline, ValidationProperties properties) {
+		IValidationSupport support = offline.chain();
 		FhirValidator validator = OfflineValidatorFactory.validator(fhirContext, support);
 		if (properties.mode() != ValidationProperties.Mode.OFF) {
 			long start = System.nanoTime();
@@ -48,7 +58,8 @@ class ValidationConfig {
 			}
 			log.info("Validator warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
 		}
-		return new ProfileValidatingInterceptor(fhirContext, validator, policy(support, properties), properties.mode());
+		return new ProfileValidatingInterceptor(validator, policy(support, properties), properties.mode(),
+				properties.timeBudget());
 	}
 
 	private static ValidationPolicy policy(IValidationSupport support, ValidationProperties properties) {
@@ -65,7 +76,36 @@ class ValidationConfig {
 				include.getConcept().forEach(concept -> lungCodes.add(include.getSystem() + "|" + concept.getCode()));
 			}
 		}
-		return new ValidationPolicy(properties.enforcedProfiles(), lungCodes, DISEASE_GROUP_SYSTEM);
+		return new ValidationPolicy(properties.enforcedProfiles(), lungCodes, DISEASE_GROUP_SYSTEM,
+				observationProfilesByCode(support));
+	}
+
+	/**
+	 * The LungCare Observation profiles that fix {@code Observation.code} (ACT, CAT, mMRC, spirometry), by that
+	 * code: an Observation with such a code is held to its profile whether it declares it or not.
+	 */
+	static Map<String, String> observationProfilesByCode(IValidationSupport support) {
+		Map<String, String> byCode = new HashMap<>();
+		List<StructureDefinition> profiles = support.fetchAllStructureDefinitions();
+		for (StructureDefinition profile : profiles == null ? List.<StructureDefinition>of() : profiles) {
+			if (!"Observation".equals(profile.getType()) || profile.getUrl() == null || !profile.getUrl().startsWith(CANONICAL)) {
+				continue;
+			}
+			for (ElementDefinition element : profile.getDifferential().getElement()) {
+				if ("Observation.code".equals(element.getPath()) && element.getPattern() instanceof CodeableConcept code) {
+					code.getCoding().forEach(coding -> byCode.put(coding.getSystem() + "|" + coding.getCode(), profile.getUrl()));
+				}
+			}
+		}
+		if (byCode.isEmpty()) {
+			throw new IllegalStateException("The implementation guide has no Observation profile with a fixed code");
+		}
+		return byCode;
+	}
+
+	@Bean
+	BundleRequestCheckInterceptor bundleRequestCheckInterceptor(FhirContext fhirContext) {
+		return new BundleRequestCheckInterceptor(fhirContext);
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package be.lungcare.fhir.validation;
 
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,11 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         (bulk imports of foreign data); {@code off}: no validation on write
  * @param enforcedProfiles profile every resource of a type must conform to, declared or not
  *                         (Condition: only when it carries a lung-disease code)
+ * @param timeBudget       the longest validation may take for one request; a request whose validation takes
+ *                         longer is refused (413) and nothing of it is stored
  */
 @ConfigurationProperties("lungcare.validation")
 record ValidationProperties(
 		@DefaultValue("strict") Mode mode,
-		Map<String, String> enforcedProfiles) {
+		Map<String, String> enforcedProfiles,
+		@DefaultValue("30s") Duration timeBudget) {
 
 	/** Canonical base of the LungCare IG (declared once in ig/sushi-config.yaml). */
 	static final String CANONICAL = "https://fhir.lungcare.be";

@@ -16,26 +16,37 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The server under test, as a process of its own (the packaged jar), so that its CPU time and memory are
- * measured apart from the load generator's.
+ * measured apart from the load generator's. The Actuator endpoints are reached on a management port of
+ * their own ({@code MANAGEMENT_SERVER_PORT}); the benchmark and the hardening suite (package
+ * {@code be.lungcare.fhir.hardening}) both start the server through this class.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
 	private static final Duration STARTUP_LIMIT = Duration.ofMinutes(5);
 
 	private final Process process;
 	private final int port;
+	private final int managementPort;
 	private final double startupSeconds;
 
-	private ServerProcess(Process process, int port, double startupSeconds) {
+	private ServerProcess(Process process, int port, int managementPort, double startupSeconds) {
 		this.process = process;
 		this.port = port;
+		this.managementPort = managementPort;
 		this.startupSeconds = startupSeconds;
 	}
 
-	/** Starts the jar on the {@code postgres} profile and waits until readiness reports UP. */
-	static ServerProcess start(Path jar, List<String> jvmArgs, Map<String, String> environment, Path log,
+	/**
+	 * Starts the jar on the {@code postgres} profile, with the FHIR API and the Actuator endpoints on two free
+	 * ports, and waits until readiness reports UP.
+	 */
+	public static ServerProcess start(Path jar, List<String> jvmArgs, Map<String, String> environment, Path log,
 			HttpClient http) throws IOException, InterruptedException {
 		int port = freePort();
+		int managementPort = freePort();
+		while (managementPort == port) {
+			managementPort = freePort();
+		}
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmArgs);
@@ -46,9 +57,10 @@ final class ServerProcess implements AutoCloseable {
 		builder.environment().putAll(environment);
 		builder.environment().put("SPRING_PROFILES_ACTIVE", "postgres");
 		builder.environment().put("SERVER_PORT", Integer.toString(port));
+		builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
 		long started = System.nanoTime();
 		Process process = builder.start();
-		URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+		URI readiness = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness");
 		while (true) {
 			if (!process.isAlive()) {
 				throw new IllegalStateException("The server exited during start-up (exit " + process.exitValue()
@@ -69,19 +81,35 @@ final class ServerProcess implements AutoCloseable {
 			}
 			Thread.sleep(100);
 		}
-		return new ServerProcess(process, port, (System.nanoTime() - started) / 1e9);
+		return new ServerProcess(process, port, managementPort, (System.nanoTime() - started) / 1e9);
 	}
 
-	String baseUrl() {
+	/** The FHIR base URL, e.g. {@code http://127.0.0.1:34567/fhir}. */
+	public String baseUrl() {
 		return "http://127.0.0.1:" + port + "/fhir";
 	}
 
-	double startupSeconds() {
+	/** The port of the FHIR API (on 127.0.0.1). */
+	public int port() {
+		return port;
+	}
+
+	/** The port of the Actuator endpoints (on 127.0.0.1). */
+	public int managementPort() {
+		return managementPort;
+	}
+
+	public double startupSeconds() {
 		return startupSeconds;
 	}
 
+	/** False once the server process has exited. */
+	public boolean isAlive() {
+		return process.isAlive();
+	}
+
 	/** User plus system CPU time of the server process so far, in seconds. */
-	double cpuSeconds() {
+	public double cpuSeconds() {
 		return process.info().totalCpuDuration().orElseThrow().toNanos() / 1e9;
 	}
 
@@ -91,7 +119,7 @@ final class ServerProcess implements AutoCloseable {
 	 * application and run on its CPU, so this is part of {@link #cpuSeconds()}.
 	 */
 	double gcPauseSeconds(HttpClient http) throws IOException, InterruptedException {
-		URI metrics = URI.create("http://127.0.0.1:" + port + "/actuator/prometheus");
+		URI metrics = URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus");
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10))
 				.header("Accept", "text/plain;version=0.0.4").build(),
 				HttpResponse.BodyHandlers.ofString());
@@ -103,7 +131,7 @@ final class ServerProcess implements AutoCloseable {
 	}
 
 	/** Resident set size now ({@code VmRSS}) and at its peak ({@code VmHWM}), in MiB. */
-	double rssMiB(boolean peak) throws IOException {
+	public double rssMiB(boolean peak) throws IOException {
 		String key = peak ? "VmHWM:" : "VmRSS:";
 		for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
 			if (line.startsWith(key)) {

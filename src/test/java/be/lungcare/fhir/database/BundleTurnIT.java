@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import be.lungcare.fhir.AbstractServerIT;
 import be.lungcare.fhir.TestData;
+import be.lungcare.fhir.config.ServerProperties;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +31,9 @@ class BundleTurnIT extends AbstractServerIT {
 
 	@Autowired
 	private DatabaseProperties properties;
+
+	@Autowired
+	private ServerProperties server;
 
 	private String transactionOfOnePatient(String ssin) {
 		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
@@ -77,7 +81,7 @@ class BundleTurnIT extends AbstractServerIT {
 			HttpResponse<String> refused = postJson("", transactionOfOnePatient(refusedSsin));
 			assertThat(refused.statusCode()).isEqualTo(503);
 			assertThat(refused.headers().firstValue("Retry-After"))
-					.contains(Long.toString(properties.retryAfter().toSeconds()));
+					.contains(Long.toString(server.retryAfter().toSeconds()));
 			OperationOutcome outcome = parse(OperationOutcome.class, refused.body());
 			assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("busy with other bundles", "Nothing of it was stored");
 			assertThat(refused.body()).doesNotContain("Exception", "java.", "ca.uhn");

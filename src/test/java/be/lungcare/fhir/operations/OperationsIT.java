@@ -29,9 +29,31 @@ class OperationsIT extends AbstractServerIT {
 	}
 
 	@Test
-	void requestsAreLoggedWithoutPatientData(CapturedOutput output) {
+	void actuatorIsServedOnTheManagementPortOnly() {
+		assertThat(managementPort).isNotEqualTo(port);
+		HttpResponse<String> onFhirPort = get("http://localhost:" + port + "/actuator/prometheus");
+		assertThat(onFhirPort.statusCode()).isEqualTo(404);
+		assertThat(onFhirPort.body()).doesNotContain("jvm_memory_used_bytes");
+	}
+
+	@Test
+	void responsesSayNosniffAndNotWhatSoftwareRunsThem() {
+		HttpResponse<String> metadata = get("metadata");
+		assertThat(metadata.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+		assertThat(metadata.headers().firstValue("X-Powered-By")).isEmpty();
+		HttpResponse<String> error = get("Patient?birthdate=notadate");
+		assertThat(error.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+		assertThat(error.headers().firstValue("X-Powered-By")).isEmpty();
+	}
+
+	@Test
+	void requestsAreLoggedWithoutPatientData(CapturedOutput output) throws InterruptedException {
 		String ssin = "66030112390";
 		get("Patient?identifier=https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/ssin|" + ssin);
+		// the line is written once the response has been sent: wait for it
+		for (int i = 0; i < 50 && !output.getOut().contains("GET /fhir/Patient 200"); i++) {
+			Thread.sleep(100);
+		}
 		assertThat(output.getOut()).containsPattern("GET /fhir/Patient 200 \\d+ ms");
 		assertThat(output.getOut()).doesNotContain(ssin);
 	}

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.SortOrderEnum;
+import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
@@ -59,5 +61,24 @@ class OffsetPagingInterceptorTest {
 		new OffsetPagingInterceptor(false, 20, 200, 10_000).offsetSearch(search, client);
 		assertThat(search.getOffset()).isNull();
 		assertThat(search.getCount()).isNull();
+	}
+
+	@Test
+	void aSortGetsTheIdAsItsLastKey() {
+		SearchParameterMap byDate = new SearchParameterMap();
+		byDate.setSort(new SortSpec("birthdate", SortOrderEnum.DESC));
+		interceptor.offsetSearch(byDate, client);
+		assertThat(byDate.getSort().getParamName()).isEqualTo("birthdate");
+		assertThat(byDate.getSort().getChain().getParamName()).isEqualTo("_id");
+		assertThat(byDate.getSort().getChain().getChain()).isNull();
+
+		SearchParameterMap alreadyById = new SearchParameterMap();
+		alreadyById.setSort(new SortSpec("family", SortOrderEnum.ASC, new SortSpec("_id")));
+		interceptor.offsetSearch(alreadyById, client);
+		assertThat(alreadyById.getSort().getChain().getChain()).isNull();
+
+		SearchParameterMap unsorted = new SearchParameterMap();
+		interceptor.offsetSearch(unsorted, client);
+		assertThat(unsorted.getSort()).isNull();
 	}
 }

@@ -37,6 +37,8 @@ class BundleEntryErrorMaskingInterceptorTest {
 		assertThat(BundleOperationAllowListInterceptor.operationIn("Patient/1/$everything?_count=5")).isEqualTo("$everything");
 		assertThat(BundleOperationAllowListInterceptor.operationIn("$get-resource-counts")).isEqualTo("$get-resource-counts");
 		assertThat(BundleOperationAllowListInterceptor.operationIn("Patient?name=$x")).isNull();
+		assertThat(BundleOperationAllowListInterceptor.operationIn("%24get-resource-counts")).isEqualTo("$get-resource-counts");
+		assertThat(BundleOperationAllowListInterceptor.operationIn("Patient/1/%24expunge")).isEqualTo("$expunge");
 		assertThat(BundleOperationAllowListInterceptor.operationIn(null)).isNull();
 	}
 }

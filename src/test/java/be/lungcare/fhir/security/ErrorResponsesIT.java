@@ -91,7 +91,8 @@ class ErrorResponsesIT extends AbstractServerIT {
 			entries.append(i == 0 ? "" : ",").append("{\"request\":{\"method\":\"GET\",\"url\":\"Patient?_count=1\"}}");
 		}
 		OperationOutcome oo = assertClientError(postJson("", "{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"entry\":[" + entries + "]}"), 413);
-		assertThat(oo.getIssueFirstRep().getDiagnostics()).contains("Bundle.entry", "200");
+		assertThat(oo.getIssueFirstRep().getDiagnostics()).contains("entries", "200");
+		assertThat(oo.getIssueFirstRep().getExpression()).extracting(Object::toString).containsExactly("Bundle.entry[200]");
 	}
 
 	@Test
@@ -99,5 +100,85 @@ class ErrorResponsesIT extends AbstractServerIT {
 		String batch = "{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"entry\":[{\"request\":{\"method\":\"GET\",\"url\":\"$get-resource-counts\"}}]}";
 		OperationOutcome oo = assertClientError(postJson("", batch), 403);
 		assertThat(oo.getIssueFirstRep().getDiagnostics()).contains("$get-resource-counts", "Bundle.entry[0]");
+	}
+
+	@Test
+	void percentEncodedOperationsAreOffInsideBundlesToo() {
+		String batch = "{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"entry\":[{\"request\":{\"method\":\"GET\",\"url\":\"%24get-resource-counts\"}}]}";
+		OperationOutcome oo = assertClientError(postJson("", batch), 403);
+		assertThat(oo.getIssueFirstRep().getDiagnostics()).contains("$get-resource-counts");
+	}
+
+	private HttpResponse<String> withHeader(String method, String path, String header, String value, String body) throws Exception {
+		var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/" + path))
+				.header("Accept", "application/fhir+json").header(header, value);
+		if (body != null) {
+			request.header("Content-Type", "application/fhir+json");
+		}
+		request.method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+				: java.net.http.HttpRequest.BodyPublishers.ofString(body));
+		return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void malformedConditionalHeadersAre400NamingTheHeader() throws Exception {
+		String practitioner = "{\"resourceType\":\"Practitioner\",\"id\":\"headers-1\",\"name\":[{\"family\":\"Headers\"}]}";
+		assertThat(send("PUT", "Practitioner/headers-1", "application/fhir+json", practitioner).statusCode()).isIn(200, 201);
+		for (String[] header : new String[][] {{"If-Match", "*"}, {"If-Match", "garbage"}, {"If-Match", "W/\"abc\""}}) {
+			OperationOutcome oo = assertClientError(withHeader("PUT", "Practitioner/headers-1", header[0], header[1], practitioner), 400);
+			assertThat(oo.getIssueFirstRep().getExpression()).extracting(Object::toString).containsExactly(header[0]);
+		}
+		OperationOutcome since = assertClientError(withHeader("GET", "Practitioner/headers-1", "If-Modified-Since", "garbage", null), 400);
+		assertThat(since.getIssueFirstRep().getDiagnostics()).contains("If-Modified-Since");
+		assertThat(withHeader("PUT", "Practitioner/headers-1", "If-Match", "W/\"1\"", practitioner).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void hapisRetryAndSkipHeadersAreRefused() throws Exception {
+		for (String header : new String[] {"X-Transaction-Semantics", "X-Retry-On-Version-Conflict", "X-Upsert-Extistence-Check"}) {
+			OperationOutcome oo = assertClientError(withHeader("POST", "", header, "retries=5",
+					"{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"entry\":[]}"), 400);
+			assertThat(oo.getIssueFirstRep().getDiagnostics()).contains(header);
+		}
+	}
+
+	@Test
+	void textADatabaseCannotHoldIs400() throws Exception {
+		OperationOutcome surrogate = assertClientError(postJson("Practitioner",
+				"{\"resourceType\":\"Practitioner\",\"name\":[{\"family\":\"a\\ud800b\"}]}"), 400);
+		assertThat(surrogate.getIssueFirstRep().getExpression()).extracting(Object::toString)
+				.containsExactly("Practitioner.name[0].family");
+		assertClientError(postJson("Practitioner", "{\"resourceType\":\"Practitioner\",\"name\":[{\"family\":\"a\\u0000b\"}]}"), 400);
+		byte[] invalidUtf8 = "{\"resourceType\":\"Practitioner\",\"name\":[{\"family\":\"a__b\"}]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		int at = new String(invalidUtf8, java.nio.charset.StandardCharsets.UTF_8).indexOf("__");
+		invalidUtf8[at] = (byte) 0xC3;
+		invalidUtf8[at + 1] = (byte) 0x28;
+		var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/Practitioner"))
+				.header("Content-Type", "application/fhir+json").header("Accept", "application/fhir+json")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(invalidUtf8)).build();
+		OperationOutcome utf8 = assertClientError(java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()), 400);
+		assertThat(utf8.getIssueFirstRep().getDiagnostics()).contains("UTF-8");
+	}
+
+	@Test
+	void parseErrorsNameTheElementAndNoJavaClass() {
+		OperationOutcome oo = assertClientError(postJson("Patient",
+				"{\"resourceType\":\"Patient\",\"multipleBirthInteger\":99999999999}"), 400);
+		assertThat(oo.getIssueFirstRep().getExpression()).extracting(Object::toString).containsExactly("multipleBirthInteger");
+		assertThat(oo.getIssueFirstRep().getDiagnostics()).contains("99999999999").doesNotContain("NumberFormatException");
+	}
+
+	@Test
+	void anInvalidPatchEntryOfABatchShowsNoJavaClass() {
+		String practitioner = "{\"resourceType\":\"Practitioner\",\"id\":\"patched-1\",\"name\":[{\"family\":\"Patched\"}]}";
+		assertThat(send("PUT", "Practitioner/patched-1", "application/fhir+json", practitioner).statusCode()).isIn(200, 201);
+		String patch = java.util.Base64.getEncoder().encodeToString("{\"op\":\"replace\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		HttpResponse<String> response = postJson("", "{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"entry\":[{\"resource\":"
+				+ "{\"resourceType\":\"Binary\",\"contentType\":\"application/json-patch+json\",\"data\":\"" + patch + "\"},"
+				+ "\"request\":{\"method\":\"PATCH\",\"url\":\"Practitioner/patched-1\"}}]}");
+		assertThat(response.statusCode()).isEqualTo(200);
+		org.hl7.fhir.r4.model.Bundle result = parse(org.hl7.fhir.r4.model.Bundle.class, response.body());
+		assertThat(result.getEntryFirstRep().getResponse().getStatus()).startsWith("4");
+		assertThat(response.body()).doesNotContain("java.", "ArrayList", "Exception");
 	}
 }

@@ -7,30 +7,47 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import be.lungcare.fhir.TestData;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.rest.server.exceptions.PayloadTooLargeException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import ca.uhn.fhir.validation.FhirValidator;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 
 /** The policy and the modes, on the real offline validator, without a server. */
 class ProfileValidatingInterceptorTest {
 
 	private static final FhirContext CONTEXT = FhirContext.forR4Cached();
-	private static final FhirValidator VALIDATOR = OfflineValidatorFactory.validator(CONTEXT,
-			OfflineValidatorFactory.supportChain(CONTEXT, "classpath:ig/lungcare-ig.tgz"));
+	private static final IValidationSupport SUPPORT = OfflineValidatorFactory.supportChain(CONTEXT, "classpath:ig/lungcare-ig.tgz");
+	private static final FhirValidator VALIDATOR = OfflineValidatorFactory.validator(CONTEXT, SUPPORT);
 	private static final ValidationPolicy POLICY = new ValidationPolicy(
-			new ValidationProperties(null, null).enforcedProfiles(),
+			new ValidationProperties(null, null, null).enforcedProfiles(),
 			Set.of("http://snomed.info/sct|13645005"),
-			"https://fhir.lungcare.be/CodeSystem/lungcare-disease-group");
+			"https://fhir.lungcare.be/CodeSystem/lungcare-disease-group",
+			ValidationConfig.observationProfilesByCode(SUPPORT));
 
 	private static ProfileValidatingInterceptor interceptor(ValidationProperties.Mode mode) {
-		return new ProfileValidatingInterceptor(CONTEXT, VALIDATOR, POLICY, mode);
+		return new ProfileValidatingInterceptor(VALIDATOR, POLICY, mode, Duration.ofSeconds(20));
+	}
+
+	/** An ACT total score that declares no profile. */
+	private static Observation actScore(double value) {
+		Observation act = new Observation().setStatus(Observation.ObservationStatus.FINAL);
+		act.addCategory().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/observation-category").setCode("survey");
+		act.getCode().addCoding().setSystem("http://loinc.org").setCode("82668-5");
+		act.setSubject(new Reference("Patient/1")).setEffective(new DateTimeType("2026-11-01"));
+		act.setValue(new Quantity().setValue(value).setUnit("score").setSystem("http://unitsofmeasure.org").setCode("{score}"));
+		return act;
 	}
 
 	/** Valid for base R4, but breaks the LungCare patient profile (no SSIN, no birth date). */
@@ -103,7 +120,53 @@ class ProfileValidatingInterceptorTest {
 
 	@Test
 	void enforcedProfilesAreConfigurable() {
-		ValidationPolicy onlyCarePlans = new ValidationPolicy(Map.of("CarePlan", "x"), Set.of(), "s");
+		ValidationPolicy onlyCarePlans = new ValidationPolicy(Map.of("CarePlan", "x"), Set.of(), "s", Map.of());
 		assertThat(onlyCarePlans.profilesFor(TestData.patient("Free", TestData.ssin()))).isEmpty();
+	}
+
+	@Test
+	void scoreObservationsAreHeldToTheirProfileByCode() {
+		assertThat(POLICY.profilesFor(actScore(20))).containsExactly(ValidationProperties.PROFILES + "lungcare-asthma-control-test");
+		for (double outOfRange : new double[] {30, 4, 12.5}) {
+			assertThatThrownBy(() -> interceptor(ValidationProperties.Mode.STRICT).created(actScore(outOfRange), new ServletRequestDetails()))
+					.as("ACT %s", outOfRange)
+					.isInstanceOfSatisfying(UnprocessableEntityException.class, e ->
+							assertThat(((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep().getSeverity())
+									.isEqualTo(OperationOutcome.IssueSeverity.ERROR))
+					.hasMessageContaining("lungcare-act-1");
+		}
+		assertThatNoException().isThrownBy(
+				() -> interceptor(ValidationProperties.Mode.STRICT).created(actScore(18), new ServletRequestDetails()));
+	}
+
+	@Test
+	void containedResourcesAreHeldToTheirProfiles() {
+		Patient contained = TestData.patient("Contained", "70010100199"); // bad SSIN check digits
+		contained.setId("p");
+		Observation withContainedPatient = actScore(20);
+		withContainedPatient.addContained(contained);
+		withContainedPatient.setSubject(new Reference("#p"));
+		assertThatThrownBy(() -> interceptor(ValidationProperties.Mode.STRICT).created(withContainedPatient, new ServletRequestDetails()))
+				.isInstanceOf(UnprocessableEntityException.class)
+				.hasMessageContaining("lungcare-ssin-1");
+	}
+
+	@Test
+	void aRequestWhoseValidationTakesTooLongIsRefused() {
+		ProfileValidatingInterceptor noTime = new ProfileValidatingInterceptor(VALIDATOR, POLICY,
+				ValidationProperties.Mode.STRICT, Duration.ZERO);
+		assertThatThrownBy(() -> noTime.created(TestData.patient("Slow", TestData.ssin()), new ServletRequestDetails()))
+				.isInstanceOf(PayloadTooLargeException.class)
+				.hasMessageContaining("longer than the limit");
+	}
+
+	@Test
+	void theBudgetStopsTheValidatorMidWay() {
+		long past = System.nanoTime() - 1;
+		assertThatThrownBy(() -> ValidationBudget.within(System.nanoTime() + 1_000_000_000L,
+				() -> ValidationBudget.within(past, () -> VALIDATOR.validateWithResult(TestData.patient("X", TestData.ssin())))))
+				.isInstanceOf(ValidationBudget.Exceeded.class);
+		// without a deadline the validator runs as usual
+		assertThat(VALIDATOR.validateWithResult(TestData.patient("Y", TestData.ssin())).isSuccessful()).isTrue();
 	}
 }

@@ -1,0 +1,57 @@
+package be.lungcare.fhir.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+
+/**
+ * Checks the request headers HAPI acts on before HAPI sees them: a malformed one is a 400 naming the header
+ * (HAPI would fail on it with a server error, or ignore it). HAPI's own control headers that let a client make the
+ * server retry, sleep or skip checks are refused.
+ */
+final class RequestHeaders {
+
+	/** A version tag as FHIR uses it: {@code W/"3"} (or {@code "3"}). */
+	private static final Pattern VERSION_TAG = Pattern.compile("(W/)?\"[0-9]{1,18}\"");
+
+	/**
+	 * HAPI extensions a client could use to hold a bundle turn for long (retries with sleeps), to turn a batch into
+	 * a transaction, or to skip the existence check of an update.
+	 */
+	private static final List<String> REFUSED = List.of(
+			"X-Transaction-Semantics", "X-Retry-On-Version-Conflict", "X-Upsert-Extistence-Check");
+
+	private RequestHeaders() {}
+
+	static void check(HttpServletRequest request) throws RejectedRequest {
+		for (String header : REFUSED) {
+			if (request.getHeader(header) != null) {
+				throw new RejectedRequest(400, IssueType.NOTSUPPORTED,
+						"The header " + header + " is not supported by this server; send the request without it", header);
+			}
+		}
+		String ifMatch = request.getHeader("If-Match");
+		if (ifMatch != null && !VERSION_TAG.matcher(ifMatch.strip()).matches()) {
+			throw new RejectedRequest(400, IssueType.INVALID,
+					"The header If-Match must name one version of the resource, as W/\"<versionId>\"", "If-Match");
+		}
+		String ifNoneMatch = request.getHeader("If-None-Match");
+		if (ifNoneMatch != null && !VERSION_TAG.matcher(ifNoneMatch.strip()).matches() && !"*".equals(ifNoneMatch.strip())) {
+			throw new RejectedRequest(400, IssueType.INVALID,
+					"The header If-None-Match must be W/\"<versionId>\" or *", "If-None-Match");
+		}
+		String ifModifiedSince = request.getHeader("If-Modified-Since");
+		if (ifModifiedSince != null) {
+			try {
+				DateTimeFormatter.RFC_1123_DATE_TIME.parse(ifModifiedSince.strip());
+			} catch (DateTimeParseException e) {
+				throw new RejectedRequest(400, IssueType.INVALID,
+						"The header If-Modified-Since must be an HTTP date such as 'Tue, 01 Dec 2026 10:00:00 GMT'",
+						"If-Modified-Since");
+			}
+		}
+	}
+}
