@@ -1,5 +1,7 @@
 package be.lungcare.fhir.config;
 
+import be.lungcare.fhir.errors.ContainerErrorReportValve;
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
@@ -12,11 +14,19 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.List;
+import org.apache.catalina.Pipeline;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /** The FHIR REST endpoint at {@code /fhir}: HAPI's RestfulServer with the JPA providers. */
 @Configuration(proxyBeanMethods = false)
@@ -67,6 +77,26 @@ class RestfulServerConfig {
 	@Bean
 	SystemInteractionsAnnouncer systemInteractionsAnnouncer() {
 		return new SystemInteractionsAnnouncer();
+	}
+
+	/**
+	 * Errors Tomcat answers itself get an OperationOutcome instead of its HTML page. Runs after Spring Boot's own
+	 * customizer, which adds a plain error valve: that one is replaced.
+	 */
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> containerErrors(FhirContext fhirContext) {
+		return factory -> factory.addContextCustomizers(context -> {
+			Pipeline pipeline = context.getParent().getPipeline();
+			for (Valve valve : pipeline.getValves()) {
+				if (valve instanceof ErrorReportValve) {
+					pipeline.removeValve(valve);
+				}
+			}
+			pipeline.addValve(new ContainerErrorReportValve(fhirContext));
+			// the host adds its default error valve at start unless one of this class is there
+			((StandardHost) context.getParent()).setErrorReportValveClass(ContainerErrorReportValve.class.getName());
+		});
 	}
 
 	@Bean

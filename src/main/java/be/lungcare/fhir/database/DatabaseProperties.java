@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param conflictRetries how often a write that lost a race with a concurrent one (e.g. two bundles
  *                       creating the same practitioner) is retried before the client gets 409
  * @param concurrentBundles transaction and batch bundles processed at once; more wait their turn (0: one per
- *                       available processor)
+ *                       processor but one, at least one)
  * @param bundleQueueTimeout how long a bundle waits for its turn before the client gets 503
  * @param bundleQueueLength  how many bundles may wait for their turn; more get 503 at once
  */
@@ -23,7 +23,8 @@ record DatabaseProperties(
 		@DefaultValue("60s") Duration bundleQueueTimeout,
 		@DefaultValue("16") int bundleQueueLength) {
 
+	/** The configured number, or one fewer than the processors (at least one): a core stays free for the reads. */
 	int concurrentBundlesOrProcessors() {
-		return concurrentBundles > 0 ? concurrentBundles : Runtime.getRuntime().availableProcessors();
+		return concurrentBundles > 0 ? concurrentBundles : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 	}
 }

@@ -15,6 +15,9 @@ public final class Problems {
 	/** A Java exception's class name, with the colon that follows it in a message. */
 	private static final Pattern EXCEPTION_NAME =
 			Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b:?\\s*");
+	/** An unqualified exception name, with the parser location HAPI's XML parser puts after it. */
+	private static final Pattern SIMPLE_EXCEPTION_NAME = Pattern.compile(
+			"\\b[A-Z][A-Za-z]+(?:Exception|Error)\\b(?: at \\[\\[row,col \\{[^}]*\\}\\]: \\[(\\d+),(\\d+)\\]\\])?:?\\s*");
 	/** Any other fully qualified Java class name (e.g. of a value the server did not expect). */
 	private static final Pattern CLASS_NAME = Pattern.compile(
 			"\\b(?:class |interface )?(?:java|javax|jakarta|org|ca|com|sun|net|io)\\.(?:[a-z0-9_]+\\.)+[A-Z][A-Za-z0-9_$]*");
@@ -53,13 +56,16 @@ public final class Problems {
 			return JSON_PATCH_HELP;
 		}
 		String cleaned = EXCEPTION_NAME.matcher(message).replaceAll("");
+		cleaned = SIMPLE_EXCEPTION_NAME.matcher(cleaned).replaceAll(m -> m.group(1) == null ? ""
+				: "line " + m.group(1) + ", column " + m.group(2) + ": ");
 		cleaned = JACKSON_LOCATION.matcher(cleaned).replaceAll("");
 		return CLASS_NAME.matcher(cleaned).replaceAll("value");
 	}
 
 	/** True when a message names Java classes. */
 	public static boolean hasInternals(String message) {
-		return message != null && (EXCEPTION_NAME.matcher(message).find() || CLASS_NAME.matcher(message).find());
+		return message != null && (EXCEPTION_NAME.matcher(message).find() || SIMPLE_EXCEPTION_NAME.matcher(message).find()
+				|| CLASS_NAME.matcher(message).find());
 	}
 
 	public static OperationOutcome outcome(IssueType type, String message, String expression) {

@@ -8,11 +8,14 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.searchparam.util.JpaParamUtil;
 import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.DateParam;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import ca.uhn.fhir.util.UrlUtil;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
@@ -57,11 +60,12 @@ final class SearchParameterCheckInterceptor implements RestInterceptor {
 			RestSearchParameterTypeEnum.SPECIAL, Set.of());
 
 	private static final String PREFIX = "(eq|ne|gt|lt|ge|le|sa|eb|ap)?";
-	private static final String NUMBER = "-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?";
+	/** A number the server can hold: at most 28 digits before and after the point, a small exponent. */
+	private static final String NUMBER = "-?[0-9]{1,28}(\\.[0-9]{1,28})?([eE][+-]?[0-9]{1,2})?";
 	private static final Pattern DATE = Pattern.compile(PREFIX + "([0-9]{4})(-([0-9]{2})(-([0-9]{2})"
 			+ "(T([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\\.[0-9]+)?)?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?)?)?)?");
 	private static final Pattern NUMBER_VALUE = Pattern.compile(PREFIX + NUMBER);
-	private static final Pattern QUANTITY_VALUE = Pattern.compile(PREFIX + NUMBER + "(\\|[^|]*\\|[^|]*)?");
+	private static final Pattern QUANTITY_VALUE = Pattern.compile(PREFIX + NUMBER + "(\\|[^|]*\\|[^|]+)?");
 	private static final Pattern NON_NEGATIVE = Pattern.compile("[0-9]{1,9}");
 	private static final Pattern VALUE_SEPARATOR = Pattern.compile("(?<!\\\\),");
 
@@ -88,6 +92,31 @@ final class SearchParameterCheckInterceptor implements RestInterceptor {
 		return true;
 	}
 
+	/** The criteria of a conditional create are a search too: checked the same way, the header named. */
+	@Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+	public boolean checkConditionalCreate(RequestDetails request) {
+		String criteria = request.getHeader(Constants.HEADER_IF_NONE_EXIST);
+		if (criteria == null || request.getRestOperationType() != RestOperationTypeEnum.CREATE) {
+			return true;
+		}
+		int query = criteria.indexOf('?');
+		Map<String, String[]> parameters = UrlUtil.parseQueryString(query < 0 ? criteria : criteria.substring(query + 1));
+		try {
+			checkResultParameters(parameters);
+			for (String name : parameters.keySet()) {
+				String base = name.split("[:.]", 2)[0];
+				if (!base.startsWith("_") && registry.getActiveSearchParam(request.getResourceName(), base,
+						ISearchParamRegistry.SearchParamLookupContextEnum.SEARCH) == null) {
+					throw Problems.invalid("The parameter '" + base + "' does not exist for " + request.getResourceName(), name);
+				}
+			}
+			checkCriteria(request.getResourceName(), parameters);
+		} catch (InvalidRequestException e) {
+			throw Problems.invalid(Constants.HEADER_IF_NONE_EXIST + ": " + e.getMessage(), Constants.HEADER_IF_NONE_EXIST);
+		}
+		return true;
+	}
+
 	/** Parameters that shape any answer (searches, reads, history, $everything). */
 	private static void checkResultParameters(Map<String, String[]> parameters) {
 		for (String name : List.of("_count", "_offset")) {
@@ -101,6 +130,8 @@ final class SearchParameterCheckInterceptor implements RestInterceptor {
 		oneOf(parameters, "_summary", SUMMARY);
 		oneOf(parameters, "_total", TOTAL);
 		oneOf(parameters, "_pretty", BOOLEAN);
+		oneOf(parameters, "_contained", Set.of("true", "false", "both"));
+		oneOf(parameters, "_containedType", Set.of("container", "contained"));
 	}
 
 	private void checkCriteria(String resourceType, Map<String, String[]> parameters) {
@@ -224,6 +255,9 @@ final class SearchParameterCheckInterceptor implements RestInterceptor {
 					+ " values joined by '$', not '" + shown(value) + "'", name);
 		}
 		for (int i = 0; i < parts.length; i++) {
+			if (parts[i].isEmpty()) {
+				throw Problems.invalid("The composite parameter '" + name + "' has an empty value at part " + (i + 1), name);
+			}
 			RuntimeSearchParam component = components.get(i).getComponentParameter();
 			checkValue(resourceType, name, component, component.getParamType(), parts[i]);
 		}

@@ -1,5 +1,6 @@
 package be.lungcare.fhir.security;
 
+import be.lungcare.fhir.errors.Problems;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
@@ -37,6 +39,15 @@ final class BodyShapeScanner {
 	record Shape(int elements) {}
 
 	private static final String BUNDLE_ENTRY = "entry";
+	private static final String FHIR_NAMESPACE = "http://hl7.org/fhir";
+	private static final String XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml";
+	static final int MAX_DIGITS = 28;
+	/** FHIR: "strings SHALL NOT exceed 1MB in size". */
+	static final int MAX_STRING_LENGTH = 1024 * 1024;
+	private static final int MAX_NUMBER_LENGTH = 64;
+	/** An XML value written with an exponent (JSON's number grammar): checked like a JSON number. */
+	private static final java.util.regex.Pattern EXPONENT_NUMBER =
+			java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?[eE][+-]?[0-9]+");
 
 	private final Limits limits;
 	private final JsonFactory json;
@@ -103,6 +114,13 @@ final class BodyShapeScanner {
 							path.peek().name = parser.getText();
 						}
 						checkText(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength(), field, path);
+						checkLength(parser.getTextLength(), field, path);
+						field = null;
+					}
+					case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+						repeat(path);
+						elements = count(elements, path);
+						checkNumber(parser.getText(), field, path);
 						field = null;
 					}
 					default -> {
@@ -113,9 +131,10 @@ final class BodyShapeScanner {
 				}
 			}
 		} catch (JsonProcessingException e) {
-			throw new RejectedRequest(400, IssueType.STRUCTURE, "Cannot parse the request body as JSON: " + e.getOriginalMessage()
-					+ " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")",
-					expression(path, field));
+			String location = e.getLocation() == null ? ""
+					: " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+			throw new RejectedRequest(400, IssueType.STRUCTURE, "Cannot parse the request body as JSON: "
+					+ Problems.withoutInternals(e.getOriginalMessage()) + location, expression(path, field));
 		} catch (IOException e) {
 			throw new RejectedRequest(400, IssueType.STRUCTURE, "Cannot read the request body", null);
 		}
@@ -132,6 +151,12 @@ final class BodyShapeScanner {
 				int event = reader.next();
 				if (event == XMLStreamConstants.START_ELEMENT) {
 					String name = reader.getLocalName();
+					String namespace = reader.getNamespaceURI();
+					if (!FHIR_NAMESPACE.equals(namespace) && !XHTML_NAMESPACE.equals(namespace)) {
+						throw new RejectedRequest(400, IssueType.STRUCTURE, "The element '" + name + "' is in the namespace '"
+								+ namespace + "'; a FHIR XML body holds only FHIR elements (and XHTML in narrative)",
+								expression(path, name));
+					}
 					Frame parent = path.peek();
 					if (parent != null) {
 						parent.run = name.equals(parent.runName) ? parent.run + 1 : 1;
@@ -149,12 +174,19 @@ final class BodyShapeScanner {
 					for (int i = 0; i < reader.getAttributeCount(); i++) {
 						String value = reader.getAttributeValue(i);
 						checkText(value.toCharArray(), 0, value.length(), reader.getAttributeLocalName(i), path);
+						checkLength(value.length(), name, path);
+						if (EXPONENT_NUMBER.matcher(value).matches()) {
+							checkNumber(value, null, path);
+						}
 					}
 				} else if (event == XMLStreamConstants.END_ELEMENT) {
 					path.pop();
 				} else if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
 					throw new RejectedRequest(400, IssueType.SECURITY,
 							"Document type declarations and entity references are not allowed in a FHIR XML body", null);
+				} else if (event == XMLStreamConstants.PROCESSING_INSTRUCTION) {
+					throw new RejectedRequest(400, IssueType.SECURITY,
+							"Processing instructions are not allowed in a FHIR XML body", expression(path, null));
 				}
 			}
 		} catch (XMLStreamException e) {
@@ -191,6 +223,38 @@ final class BodyShapeScanner {
 			throw tooCostly("The body has more than the limit of " + limits.maxElements() + " elements", path);
 		}
 		return elements + 1;
+	}
+
+	/**
+	 * A number the server can hold: at most {@value #MAX_DIGITS} digits before and after the decimal point. A
+	 * literal such as {@code 1e999999999} is short, but written out (as HAPI does when it indexes a quantity) it
+	 * would fill the heap.
+	 */
+	static void checkNumber(String text, String field, Deque<Frame> path) throws RejectedRequest {
+		boolean fits;
+		if (text.length() > MAX_NUMBER_LENGTH) {
+			fits = false;
+		} else {
+			try {
+				BigDecimal number = new BigDecimal(text);
+				fits = number.precision() - number.scale() <= MAX_DIGITS && number.scale() <= MAX_DIGITS;
+			} catch (NumberFormatException e) {
+				fits = false;
+			}
+		}
+		if (!fits) {
+			throw new RejectedRequest(400, IssueType.VALUE, "The number " + (text.length() > 40 ? text.substring(0, 40) + "..." : text)
+					+ " is outside what the server stores (at most " + MAX_DIGITS + " digits before and after the decimal point)",
+					expression(path, field));
+		}
+	}
+
+	/** FHIR strings are at most 1 MB; base64 data ({@code Attachment.data}, {@code Binary.data}) only meets the body limit. */
+	private static void checkLength(int length, String element, Deque<Frame> path) throws RejectedRequest {
+		if (length > MAX_STRING_LENGTH && !"data".equals(element)) {
+			throw new RejectedRequest(413, IssueType.TOOCOSTLY, "A string is longer than the " + MAX_STRING_LENGTH
+					+ " characters FHIR allows", expression(path, element));
+		}
 	}
 
 	/** FHIR strings hold no control characters but tab, CR and LF, and (as UTF-16) no unpaired surrogates. */

@@ -33,6 +33,19 @@ final class RequestHeaders {
 						"The header " + header + " is not supported by this server; send the request without it", header);
 			}
 		}
+		String contentType = request.getHeader("Content-Type");
+		if (contentType != null && contentType.indexOf(',') >= 0) {
+			throw new RejectedRequest(415, IssueType.NOTSUPPORTED,
+					"The header Content-Type must name one media type, such as application/fhir+json", "Content-Type");
+		}
+		String ifNoneExist = request.getHeader("If-None-Exist");
+		if (ifNoneExist != null) {
+			try {
+				FormParameters.decode(ifNoneExist, "If-None-Exist");
+			} catch (RejectedRequest bad) {
+				throw new RejectedRequest(400, IssueType.INVALID, bad.getMessage(), "If-None-Exist");
+			}
+		}
 		String ifMatch = request.getHeader("If-Match");
 		if (ifMatch != null && !VERSION_TAG.matcher(ifMatch.strip()).matches()) {
 			throw new RejectedRequest(400, IssueType.INVALID,

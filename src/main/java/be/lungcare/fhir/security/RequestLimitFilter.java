@@ -1,5 +1,6 @@
 package be.lungcare.fhir.security;
 
+import be.lungcare.fhir.validation.ClientDataErrorHandler;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import jakarta.servlet.FilterChain;
@@ -16,6 +17,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +54,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class RequestLimitFilter extends OncePerRequestFilter {
 
 	private static final String FORM = "application/x-www-form-urlencoded";
+	/** The HTTP methods FHIR uses; any other is a 405 (the container would answer 501, a server error). */
+	private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
 	private final FhirContext fhirContext;
 	private final long maxBodyBytes;
@@ -73,7 +79,12 @@ final class RequestLimitFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		int held = 0;
-		try {
+		try (ClientDataErrorHandler.Scope clientRequest = ClientDataErrorHandler.clientRequest()) {
+			if (!METHODS.contains(request.getMethod())) {
+				response.setHeader("Allow", String.join(", ", METHODS));
+				throw new RejectedRequest(405, IssueType.NOTSUPPORTED,
+						"The HTTP method " + request.getMethod() + " is not supported; use one of " + String.join(", ", METHODS), null);
+			}
 			RequestHeaders.check(request);
 			Map<String, List<String>> query = FormParameters.decode(request.getQueryString(), "query");
 			long declared = request.getContentLengthLong();
@@ -100,6 +111,9 @@ final class RequestLimitFilter extends OncePerRequestFilter {
 			if (charset != null && !"UTF-8".equalsIgnoreCase(charset) && !"UTF8".equalsIgnoreCase(charset)) {
 				throw new RejectedRequest(415, IssueType.NOTSUPPORTED,
 						"FHIR request bodies are UTF-8; the charset in Content-Type is not supported", "Content-Type");
+			}
+			if (contentType.contains("json") || contentType.contains("xml") || contentType.startsWith(FORM)) {
+				checkUtf8(body);
 			}
 			int weight = WorkBudget.weightOfBytes(body.length);
 			Map<String, List<String>> parameters = null;
@@ -156,6 +170,18 @@ final class RequestLimitFilter extends OncePerRequestFilter {
 			throw tooLarge("The decompressed request body is larger than the limit of " + maxDecompressedBytes + " bytes");
 		}
 		return inflated;
+	}
+
+	/** Strict UTF-8: no malformed or overlong sequence passes (the JSON parser lets overlong ones through). */
+	private static void checkUtf8(byte[] body) throws RejectedRequest {
+		try {
+			StandardCharsets.UTF_8.newDecoder()
+					.onMalformedInput(CodingErrorAction.REPORT)
+					.onUnmappableCharacter(CodingErrorAction.REPORT)
+					.decode(ByteBuffer.wrap(body));
+		} catch (CharacterCodingException e) {
+			throw new RejectedRequest(400, IssueType.STRUCTURE, "The request body is not valid UTF-8", null);
+		}
 	}
 
 	private static RejectedRequest tooLarge(String message) {

@@ -40,6 +40,11 @@ class SecurityConfig {
 	}
 
 	@Bean
+	InteractionCheckInterceptor interactionCheckInterceptor() {
+		return new InteractionCheckInterceptor();
+	}
+
+	@Bean
 	ReadOnlyResourceTypesInterceptor readOnlyResourceTypesInterceptor() {
 		return new ReadOnlyResourceTypesInterceptor();
 	}

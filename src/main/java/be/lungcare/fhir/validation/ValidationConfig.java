@@ -41,6 +41,14 @@ class ValidationConfig {
 	 * the server accepts requests: the first validation loads and indexes the R4 core definitions
 	 * (seconds), which no client should wait for.
 	 */
+	/** What is not FHIR in a client's data is refused when HAPI parses it, never dropped (see the handler). */
+	@Bean
+	ClientDataErrorHandler clientDataErrorHandler(FhirContext fhirContext) {
+		ClientDataErrorHandler handler = new ClientDataErrorHandler();
+		fhirContext.setParserErrorHandler(handler);
+		return handler;
+	}
+
 	@Bean
 	OfflineValidationSupport offlineValidationSupport(FhirContext fhirContext, ImplementationGuidePackage guide) {
 		return new OfflineValidationSupport(OfflineValidatorFactory.supportChain(fhirContext, guide.npm()));

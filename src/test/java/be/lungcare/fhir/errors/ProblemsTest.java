@@ -16,6 +16,9 @@ class ProblemsTest {
 		assertThat(Problems.withoutInternals("cannot cast class java.util.ArrayList to a string")).doesNotContain("java.", "ArrayList");
 		assertThat(Problems.withoutInternals("Patient.name: minimum required = 1")).isEqualTo("Patient.name: minimum required = 1");
 		assertThat(Problems.hasInternals("see https://fhir.lungcare.be/StructureDefinition/lungcare-patient")).isFalse();
+		assertThat(Problems.withoutInternals("HAPI-0450: Failed to parse. Error was: HAPI-1851: DataFormatException at "
+				+ "[[row,col {unknown-source}]: [1,43]]: [element=\"foo\"] unknown"))
+				.isEqualTo("HAPI-0450: Failed to parse. Error was: HAPI-1851: line 1, column 43: [element=\"foo\"] unknown");
 	}
 
 	@Test

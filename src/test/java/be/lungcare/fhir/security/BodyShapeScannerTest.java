@@ -37,7 +37,7 @@ class BodyShapeScannerTest {
 		assertThat(rejected.getMessage()).contains("repetitions of 'identifier'", "limit of 5");
 		assertThat(rejected.expression()).isEqualTo("Patient.identifier[5]");
 
-		RejectedRequest inXml = xml("<Patient><identifier/><identifier/><identifier/><identifier/><identifier/><identifier/></Patient>");
+		RejectedRequest inXml = xml("<Patient xmlns=\"http://hl7.org/fhir\"><identifier/><identifier/><identifier/><identifier/><identifier/><identifier/></Patient>");
 		assertThat(inXml.status()).isEqualTo(413);
 		assertThat(inXml.expression()).isEqualTo("Patient.identifier");
 	}
@@ -62,7 +62,7 @@ class BodyShapeScannerTest {
 		assertThat(json(wide.append('}').toString()).getMessage()).contains("more than the limit of 100 elements");
 		assertThat(json("{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":1}}}}}}}}}").getMessage())
 				.contains("deeper than the limit of 8");
-		assertThat(xml("<a><a><a><a><a><a><a><a><a/></a></a></a></a></a></a></a></a>").status()).isEqualTo(413);
+		assertThat(xml("<a xmlns=\"http://hl7.org/fhir\"><a><a><a><a><a><a><a><a/></a></a></a></a></a></a></a></a>").status()).isEqualTo(413);
 	}
 
 	@Test
@@ -81,6 +81,33 @@ class BodyShapeScannerTest {
 	@Test
 	void aPairedSurrogateAndTabsAreFine() throws RejectedRequest {
 		scanner.scanJson(utf8("{\"text\":\"lung \\ud83e\\udec1 care\\tand\\nmore\"}"));
+	}
+
+	@Test
+	void xmlHoldsOnlyFhirAndXhtmlAndNoProcessingInstructions() {
+		assertThat(xml("<Patient xmlns=\"http://hl7.org/fhir\" xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\"x\"/></Patient>")
+				.getMessage()).contains("namespace");
+		assertThat(xml("<?xml version=\"1.0\"?><?xml-stylesheet href=\"x\"?><Patient xmlns=\"http://hl7.org/fhir\"/>").getMessage())
+				.contains("Processing instructions");
+		assertThat(xml("<Patient/>").status()).isEqualTo(400);
+	}
+
+	@Test
+	void numbersTooLargeToHoldAre400() throws RejectedRequest {
+		assertThat(json("{\"valueQuantity\":{\"value\":1e999999999}}").getMessage()).contains("outside what the server stores");
+		assertThat(json("{\"value\":" + "9".repeat(40) + "}").status()).isEqualTo(400);
+		assertThat(xml("<Observation xmlns=\"http://hl7.org/fhir\"><valueDecimal value=\"1e999999999\"/></Observation>").status()).isEqualTo(400);
+		scanner.scanJson(utf8("{\"value\":12.5,\"n\":-3,\"e\":1.5e3}"));
+	}
+
+	@Test
+	void stringsLongerThanFhirAllowsAre413ButBase64DataIsNot() throws RejectedRequest {
+		String tooLong = "a".repeat(BodyShapeScanner.MAX_STRING_LENGTH + 1);
+		RejectedRequest rejected = json("{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"" + tooLong + "\"}]}");
+		assertThat(rejected.status()).isEqualTo(413);
+		assertThat(rejected.expression()).isEqualTo("Patient.name[0].family");
+		scanner.scanJson(utf8("{\"resourceType\":\"Binary\",\"data\":\"" + tooLong + "\"}"));
+		scanner.scanJson(utf8("{\"resourceType\":\"Patient\",\"id\":\"" + "a".repeat(BodyShapeScanner.MAX_STRING_LENGTH) + "\"}"));
 	}
 
 	@Test

@@ -181,4 +181,40 @@ class ErrorResponsesIT extends AbstractServerIT {
 		assertThat(result.getEntryFirstRep().getResponse().getStatus()).startsWith("4");
 		assertThat(response.body()).doesNotContain("java.", "ArrayList", "Exception");
 	}
+
+	@Test
+	void whatIsNotFhirIsRefusedNeverDropped() {
+		OperationOutcome unknown = assertClientError(postJson("Practitioner",
+				"{\"resourceType\":\"Practitioner\",\"name\":[{\"family\":\"Unknown\"}],\"favouriteColour\":\"blue\"}"), 400);
+		assertThat(unknown.getIssueFirstRep().getExpression()).extracting(Object::toString).containsExactly("favouriteColour");
+		assertClientError(postJson("Practitioner", "{\"resourceType\":\"Practitioner\",\"gender\":[\"male\",\"female\"]}"), 400);
+		OperationOutcome xml = assertClientError(send("POST", "Practitioner", "application/fhir+xml",
+				"<Practitioner xmlns=\"http://hl7.org/fhir\"><foo value=\"1\"/></Practitioner>"), 400);
+		assertThat(xml.getIssueFirstRep().getDiagnostics()).doesNotContain("Exception");
+		assertClientError(send("POST", "Practitioner", "application/fhir+xml",
+				"<?xml version=\"1.0\"?><?xml-stylesheet href=\"x\"?><Practitioner xmlns=\"http://hl7.org/fhir\"/>"), 400);
+		assertClientError(send("POST", "Practitioner", "application/fhir+xml", "<Practitioner xmlns=\"http://hl7.org/fhir\" "
+				+ "xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\"file:///etc/passwd\"/></Practitioner>"), 400);
+		OperationOutcome number = assertClientError(postJson("Observation", "{\"resourceType\":\"Observation\",\"status\":\"final\","
+				+ "\"code\":{\"text\":\"x\"},\"valueQuantity\":{\"value\":1e999999999}}"), 400);
+		assertThat(number.getIssueFirstRep().getExpression()).extracting(Object::toString).containsExactly("Observation.valueQuantity.value");
+	}
+
+	@Test
+	void requestsHapiCannotAnswerAreClientErrors() {
+		OperationOutcome patch = assertClientError(send("PATCH", "Patient", "application/json-patch+json", "[]"), 400);
+		assertThat(patch.getIssueFirstRep().getDiagnostics()).contains("PATCH");
+		assertClientError(send("PROPFIND", "Patient", null, null), 405);
+		assertClientError(send("POST", "Practitioner", "application/fhir+json, text/html", "{\"resourceType\":\"Practitioner\"}"), 415);
+		OperationOutcome conditional = assertClientError(withHeaderQuietly("If-None-Exist", "birthdate=notadate"), 400);
+		assertThat(conditional.getIssueFirstRep().getExpression()).extracting(Object::toString).containsExactly("If-None-Exist");
+	}
+
+	private HttpResponse<String> withHeaderQuietly(String header, String value) {
+		try {
+			return withHeader("POST", "Patient", header, value, json(be.lungcare.fhir.TestData.patient("Cond", be.lungcare.fhir.TestData.ssin())));
+		} catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+	}
 }
