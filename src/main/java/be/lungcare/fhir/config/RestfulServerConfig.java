@@ -94,8 +94,8 @@ class RestfulServerConfig {
 				}
 			}
 			pipeline.addValve(new ContainerErrorReportValve(fhirContext));
-			// the host adds its default error valve at start unless one of this class is there
-			((StandardHost) context.getParent()).setErrorReportValveClass(ContainerErrorReportValve.class.getName());
+			// no default error valve of the host's own beside this one
+			((StandardHost) context.getParent()).setErrorReportValveClass("");
 		});
 	}
 

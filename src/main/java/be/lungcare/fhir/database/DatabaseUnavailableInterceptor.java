@@ -29,7 +29,6 @@ import org.springframework.transaction.TransactionException;
 @Interceptor(order = HookOrder.DATABASE_UNAVAILABLE)
 final class DatabaseUnavailableInterceptor implements RestInterceptor {
 
-
 	private final Duration retryAfter;
 	private final BooleanSupplier databaseReachable;
 

@@ -3,6 +3,7 @@ package be.lungcare.fhir.errors;
 import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Set;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -12,10 +13,12 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 /**
  * Errors the servlet container answers itself, before any application code runs (a header or URL too large, a
  * malformed request line, a method the container does not implement): an OperationOutcome in JSON instead of
- * Tomcat's HTML page. A method the container does not implement ({@code CONNECT}) is a 405, not a 501: it is
- * the client's choice, not a server fault.
+ * Tomcat's HTML page. What the container does not implement is the client's choice, not a server fault: a method
+ * ({@code CONNECT}) is a 405, anything else (a transfer coding) a 400, not a 501.
  */
 public final class ContainerErrorReportValve extends ErrorReportValve {
+
+	private static final Set<String> FHIR_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
 	private final FhirContext fhirContext;
 
@@ -32,7 +35,8 @@ public final class ContainerErrorReportValve extends ErrorReportValve {
 			return;
 		}
 		if (status == 501) {
-			status = 405;
+			// what the container does not implement is the client's choice: a method (405) or another feature (400)
+			status = FHIR_METHODS.contains(request.getMethod()) ? 400 : 405;
 			response.setStatus(status);
 		}
 		String reason = "HTTP " + status;

@@ -15,7 +15,17 @@ class SearchConfig {
 	}
 
 	@Bean
-	SearchParameterCheckInterceptor searchParameterCheckInterceptor(SearchProperties search, ISearchParamRegistry registry) {
-		return new SearchParameterCheckInterceptor(registry, search.maxParameters(), search.maxValues());
+	SearchCriteriaCheck searchCriteriaCheck(SearchProperties search, ISearchParamRegistry registry) {
+		return new SearchCriteriaCheck(registry, search.maxParameters(), search.maxValues());
+	}
+
+	@Bean
+	SearchParameterCheckInterceptor searchParameterCheckInterceptor(SearchCriteriaCheck check) {
+		return new SearchParameterCheckInterceptor(check);
+	}
+
+	@Bean
+	BundleSearchCheckInterceptor bundleSearchCheckInterceptor(SearchCriteriaCheck check) {
+		return new BundleSearchCheckInterceptor(check);
 	}
 }

@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -45,9 +48,11 @@ final class BodyShapeScanner {
 	/** FHIR: "strings SHALL NOT exceed 1MB in size". */
 	static final int MAX_STRING_LENGTH = 1024 * 1024;
 	private static final int MAX_NUMBER_LENGTH = 64;
-	/** An XML value written with an exponent (JSON's number grammar): checked like a JSON number. */
-	private static final java.util.regex.Pattern EXPONENT_NUMBER =
-			java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?[eE][+-]?[0-9]+");
+	/**
+	 * An XML value in decimal form (JSON's number grammar): checked like a JSON number when it has an exponent or is
+	 * longer than any number the server stores.
+	 */
+	private static final Pattern DECIMAL_FORM = Pattern.compile("-?[0-9]++(\\.[0-9]++)?+([eE][+-]?+[0-9]++)?+");
 
 	private final Limits limits;
 	private final JsonFactory json;
@@ -55,18 +60,15 @@ final class BodyShapeScanner {
 
 	BodyShapeScanner(Limits limits) {
 		this.limits = limits;
-		// Jackson's own nesting limit sits just above ours, so that ours (with a path) is the one that speaks.
+		// Jackson's own nesting limit (objects and arrays) sits above ours (objects), so that ours, with a path, speaks.
 		this.json = JsonFactory.builder()
-				.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(limits.maxDepth() + 2).build())
+				.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(2 * limits.maxDepth() + 2).build())
 				.build();
 		this.xml = XMLInputFactory.newFactory();
 		xml.setProperty(XMLInputFactory.SUPPORT_DTD, false);
 		xml.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
 		xml.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-	}
-
-	Limits limits() {
-		return limits;
+		xml.setProperty(XMLInputFactory.IS_COALESCING, true); // one text event per text node: its whole length is checked
 	}
 
 	/** One level of nesting: the element's name, and for a repeating element the repetitions seen so far. */
@@ -75,9 +77,8 @@ final class BodyShapeScanner {
 		String name;
 		final boolean array;
 		int repetitions;
-		/** XML: the name of the run of equal siblings being counted in this element, and its length. */
-		String runName;
-		int run;
+		/** XML: how often each child element name occurred in this element so far. */
+		Map<String, Integer> children;
 
 		Frame(String name, boolean array) {
 			this.name = name;
@@ -88,6 +89,7 @@ final class BodyShapeScanner {
 	Shape scanJson(byte[] body) throws RejectedRequest {
 		Deque<Frame> path = new ArrayDeque<>();
 		int elements = 0;
+		int depth = 0; // objects only, so that a limit means the same nesting as XML elements
 		String field = null;
 		try (JsonParser parser = json.createParser(body)) {
 			JsonToken token;
@@ -102,11 +104,15 @@ final class BodyShapeScanner {
 						Frame frame = new Frame(field, token == JsonToken.START_ARRAY);
 						path.push(frame);
 						field = null;
-						if (path.size() > limits.maxDepth()) {
+						if (token == JsonToken.START_OBJECT && ++depth > limits.maxDepth()) {
 							throw tooCostly("The body nests deeper than the limit of " + limits.maxDepth() + " levels", path);
 						}
 					}
-					case END_OBJECT, END_ARRAY -> path.pop();
+					case END_OBJECT -> {
+						path.pop();
+						depth--;
+					}
+					case END_ARRAY -> path.pop();
 					case VALUE_STRING -> {
 						repeat(path);
 						elements = count(elements, path);
@@ -141,28 +147,36 @@ final class BodyShapeScanner {
 		return new Shape(elements);
 	}
 
-	Shape scanXml(byte[] body) throws RejectedRequest {
+	/**
+	 * @param fhir a FHIR resource (only FHIR and, in narrative, XHTML elements); false for an XML Patch document
+	 */
+	Shape scanXml(byte[] body, boolean fhir) throws RejectedRequest {
 		Deque<Frame> path = new ArrayDeque<>();
 		int elements = 0;
 		XMLStreamReader reader = null;
 		try {
 			reader = xml.createXMLStreamReader(new ByteArrayInputStream(body));
+			if ("1.1".equals(reader.getVersion())) {
+				throw new RejectedRequest(400, IssueType.STRUCTURE, "FHIR XML is XML 1.0; XML 1.1 is not accepted", null);
+			}
 			while (reader.hasNext()) {
 				int event = reader.next();
 				if (event == XMLStreamConstants.START_ELEMENT) {
 					String name = reader.getLocalName();
 					String namespace = reader.getNamespaceURI();
-					if (!FHIR_NAMESPACE.equals(namespace) && !XHTML_NAMESPACE.equals(namespace)) {
+					if (fhir && !FHIR_NAMESPACE.equals(namespace) && !XHTML_NAMESPACE.equals(namespace)) {
 						throw new RejectedRequest(400, IssueType.STRUCTURE, "The element '" + name + "' is in the namespace '"
 								+ namespace + "'; a FHIR XML body holds only FHIR elements (and XHTML in narrative)",
 								expression(path, name));
 					}
 					Frame parent = path.peek();
 					if (parent != null) {
-						parent.run = name.equals(parent.runName) ? parent.run + 1 : 1;
-						parent.runName = name;
+						if (parent.children == null) {
+							parent.children = new HashMap<>();
+						}
+						int repetitions = parent.children.merge(name, 1, Integer::sum);
 						int max = BUNDLE_ENTRY.equals(name) ? limits.maxBundleEntries() : limits.maxRepetitions();
-						if (parent.run > max) {
+						if (repetitions > max) {
 							throw tooCostly(name, max, path, name);
 						}
 					}
@@ -175,12 +189,16 @@ final class BodyShapeScanner {
 						String value = reader.getAttributeValue(i);
 						checkText(value.toCharArray(), 0, value.length(), reader.getAttributeLocalName(i), path);
 						checkLength(value.length(), name, path);
-						if (EXPONENT_NUMBER.matcher(value).matches()) {
+						if (DECIMAL_FORM.matcher(value).matches() && (value.length() > MAX_NUMBER_LENGTH
+								|| value.indexOf('e') >= 0 || value.indexOf('E') >= 0)) {
 							checkNumber(value, null, path);
 						}
 					}
 				} else if (event == XMLStreamConstants.END_ELEMENT) {
 					path.pop();
+				} else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
+					checkText(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength(), null, path);
+					checkLength(reader.getTextLength(), path.isEmpty() ? null : path.peek().name, path);
 				} else if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
 					throw new RejectedRequest(400, IssueType.SECURITY,
 							"Document type declarations and entity references are not allowed in a FHIR XML body", null);

@@ -1,5 +1,6 @@
 package be.lungcare.fhir.security;
 
+import be.lungcare.fhir.config.HookOrder;
 import be.lungcare.fhir.config.StorageInterceptor;
 import be.lungcare.fhir.errors.Problems;
 import ca.uhn.fhir.interceptor.api.Hook;
@@ -18,7 +19,7 @@ import org.hl7.fhir.r4.model.Bundle;
  * internally without the REST pre-processing hooks: a bundle that asks for an operation that is
  * not allowed is refused as a whole (403).
  */
-@Interceptor
+@Interceptor(order = HookOrder.STORAGE_CHECKS)
 final class BundleOperationAllowListInterceptor implements StorageInterceptor {
 
 	private final Set<String> allowed;

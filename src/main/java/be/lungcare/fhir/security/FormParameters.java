@@ -19,6 +19,9 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
  */
 final class FormParameters {
 
+	/** Most parameters in one query string or form body (each costs several objects). */
+	static final int MAX_PARAMETERS = 1000;
+
 	private FormParameters() {}
 
 	/** The parameters in order of appearance; repeated names keep every value. */
@@ -26,6 +29,11 @@ final class FormParameters {
 		Map<String, List<String>> parameters = new LinkedHashMap<>();
 		if (encoded == null || encoded.isEmpty()) {
 			return parameters;
+		}
+		long separators = encoded.chars().filter(c -> c == '&').count();
+		if (separators >= MAX_PARAMETERS) {
+			throw new RejectedRequest(413, IssueType.TOOCOSTLY, "The " + where + " has more than the limit of "
+					+ MAX_PARAMETERS + " parameters", null);
 		}
 		for (String pair : encoded.split("&")) {
 			if (pair.isEmpty()) {
@@ -40,11 +48,6 @@ final class FormParameters {
 		return parameters;
 	}
 
-	/** Checks a query string without keeping the result. */
-	static void check(String queryString) throws RejectedRequest {
-		decode(queryString, "query");
-	}
-
 	private static String decodeComponent(String raw, String parameter, String where) throws RejectedRequest {
 		if (raw.indexOf('%') < 0 && raw.indexOf('+') < 0) {
 			checkCharacters(raw, parameter, where);
@@ -54,8 +57,8 @@ final class FormParameters {
 		for (int i = 0; i < raw.length(); i++) {
 			char c = raw.charAt(i);
 			if (c == '%') {
-				int high = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
-				int low = high >= 0 ? Character.digit(raw.charAt(i + 2), 16) : -1;
+				int high = i + 2 < raw.length() ? hex(raw.charAt(i + 1)) : -1;
+				int low = high >= 0 ? hex(raw.charAt(i + 2)) : -1;
 				if (low < 0) {
 					throw rejected("has an invalid percent-encoding ('%' must be followed by two hexadecimal digits)",
 							parameter, where);
@@ -81,6 +84,17 @@ final class FormParameters {
 		}
 		checkCharacters(decoded, parameter, where);
 		return decoded;
+	}
+
+	/** An ASCII hexadecimal digit's value, or -1 (Character.digit would also take other scripts' digits). */
+	private static int hex(char c) {
+		if (c >= '0' && c <= '9') {
+			return c - '0';
+		}
+		if (c >= 'a' && c <= 'f') {
+			return c - 'a' + 10;
+		}
+		return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 	}
 
 	private static void checkCharacters(String text, String parameter, String where) throws RejectedRequest {

@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
 @Interceptor(order = HookOrder.INTERNAL_ERROR_MASKING)
 final class InternalErrorMaskingInterceptor implements RestInterceptor {
 
-
 	private static final Logger log = LoggerFactory.getLogger(InternalErrorMaskingInterceptor.class);
 
 	@Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)

@@ -1,5 +1,6 @@
 package be.lungcare.fhir.security;
 
+import be.lungcare.fhir.config.HookOrder;
 import be.lungcare.fhir.config.StorageInterceptor;
 import be.lungcare.fhir.errors.Problems;
 import ca.uhn.fhir.interceptor.api.Hook;
@@ -22,7 +23,7 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
  * </ul>
  * The server's own writes (the IG installation) are not affected.
  */
-@Interceptor
+@Interceptor(order = HookOrder.STORAGE_CHECKS)
 final class ReadOnlyResourceTypesInterceptor implements StorageInterceptor {
 
 	private static final String CONFORMANCE = " resources are read-only through the API: they come from the implementation guide"

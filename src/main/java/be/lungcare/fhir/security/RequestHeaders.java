@@ -1,9 +1,10 @@
 package be.lungcare.fhir.security;
 
+import ca.uhn.fhir.util.DateUtils;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
@@ -13,6 +14,9 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
  * server retry, sleep or skip checks are refused.
  */
 final class RequestHeaders {
+
+	/** The charset parameter of a media type. */
+	private static final Pattern CHARSET = Pattern.compile(";\\s*charset\\s*=\\s*\"?([^\";\\s]+)", Pattern.CASE_INSENSITIVE);
 
 	/** A version tag as FHIR uses it: {@code W/"3"} (or {@code "3"}). */
 	private static final Pattern VERSION_TAG = Pattern.compile("(W/)?\"[0-9]{1,18}\"");
@@ -33,10 +37,17 @@ final class RequestHeaders {
 						"The header " + header + " is not supported by this server; send the request without it", header);
 			}
 		}
-		String contentType = request.getHeader("Content-Type");
-		if (contentType != null && contentType.indexOf(',') >= 0) {
+		List<String> contentTypes = Collections.list(request.getHeaders("Content-Type"));
+		if (contentTypes.size() > 1 || (contentTypes.size() == 1 && contentTypes.get(0).indexOf(',') >= 0)) {
 			throw new RejectedRequest(415, IssueType.NOTSUPPORTED,
 					"The header Content-Type must name one media type, such as application/fhir+json", "Content-Type");
+		}
+		if (!contentTypes.isEmpty()) {
+			Matcher charset = CHARSET.matcher(contentTypes.get(0));
+			if (charset.find() && !charset.group(1).equalsIgnoreCase("UTF-8") && !charset.group(1).equalsIgnoreCase("UTF8")) {
+				throw new RejectedRequest(415, IssueType.NOTSUPPORTED,
+						"FHIR request bodies are UTF-8; the charset " + charset.group(1) + " is not supported", "Content-Type");
+			}
 		}
 		String ifNoneExist = request.getHeader("If-None-Exist");
 		if (ifNoneExist != null) {
@@ -57,14 +68,11 @@ final class RequestHeaders {
 					"The header If-None-Match must be W/\"<versionId>\" or *", "If-None-Match");
 		}
 		String ifModifiedSince = request.getHeader("If-Modified-Since");
-		if (ifModifiedSince != null) {
-			try {
-				DateTimeFormatter.RFC_1123_DATE_TIME.parse(ifModifiedSince.strip());
-			} catch (DateTimeParseException e) {
-				throw new RejectedRequest(400, IssueType.INVALID,
-						"The header If-Modified-Since must be an HTTP date such as 'Tue, 01 Dec 2026 10:00:00 GMT'",
-						"If-Modified-Since");
-			}
+		if (ifModifiedSince != null && DateUtils.parseDate(ifModifiedSince.strip()) == null) {
+			// HAPI reads the header with this parser (the three HTTP date formats) and fails on null
+			throw new RejectedRequest(400, IssueType.INVALID,
+					"The header If-Modified-Since must be an HTTP date such as 'Tue, 01 Dec 2026 10:00:00 GMT'",
+					"If-Modified-Since");
 		}
 	}
 }

@@ -3,6 +3,7 @@ package be.lungcare.fhir.security;
 import be.lungcare.fhir.validation.ClientDataErrorHandler;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.rest.api.EncodingEnum;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -53,7 +54,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class RequestLimitFilter extends OncePerRequestFilter {
 
-	private static final String FORM = "application/x-www-form-urlencoded";
+	private static final String FORM_MEDIA_TYPE = "application/x-www-form-urlencoded";
 	/** The HTTP methods FHIR uses; any other is a 405 (the container would answer 501, a server error). */
 	private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
@@ -96,50 +97,67 @@ final class RequestLimitFilter extends OncePerRequestFilter {
 				chain.doFilter(request, response);
 				return;
 			}
-			// Reserve the body's weight before reading it, so that many large uploads at once wait rather than fill the heap.
-			held = take(WorkBudget.weightOfBytes(declared > 0 ? declared : maxBodyBytes), response);
+			Body kind = Body.of(request);
+			boolean gzip = "gzip".equalsIgnoreCase(request.getHeader("Content-Encoding"));
+			// Reserve the body's weight before reading (and inflating) it, so that many large uploads at once wait rather
+			// than fill the heap.
+			held = take(WorkBudget.weightOfBytes(gzip ? maxDecompressedBytes : declared > 0 ? declared : maxBodyBytes), response);
 			byte[] body = readAtMost(request.getInputStream(), maxBodyBytes);
 			if (body == null) {
 				throw tooLarge("The request body is larger than the limit of " + maxBodyBytes + " bytes");
 			}
-			boolean gzip = "gzip".equalsIgnoreCase(request.getHeader("Content-Encoding"));
 			if (gzip) {
 				body = inflate(body);
 			}
-			String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
-			String charset = request.getCharacterEncoding();
-			if (charset != null && !"UTF-8".equalsIgnoreCase(charset) && !"UTF8".equalsIgnoreCase(charset)) {
-				throw new RejectedRequest(415, IssueType.NOTSUPPORTED,
-						"FHIR request bodies are UTF-8; the charset in Content-Type is not supported", "Content-Type");
-			}
-			if (contentType.contains("json") || contentType.contains("xml") || contentType.startsWith(FORM)) {
+			if (kind != Body.BINARY) {
 				checkUtf8(body);
 			}
 			int weight = WorkBudget.weightOfBytes(body.length);
 			Map<String, List<String>> parameters = null;
-			if (contentType.contains("json")) {
-				weight = Math.max(weight, scanner.scanJson(body).elements());
-			} else if (contentType.contains("xml")) {
-				weight = Math.max(weight, scanner.scanXml(body).elements());
-			} else if (contentType.startsWith(FORM)) {
-				parameters = new LinkedHashMap<>(query);
-				for (Map.Entry<String, List<String>> form : FormParameters.decode(
-						new String(body, StandardCharsets.UTF_8), "form").entrySet()) {
-					parameters.computeIfAbsent(form.getKey(), k -> new ArrayList<>()).addAll(form.getValue());
+			switch (kind) {
+				case FHIR_JSON, JSON_PATCH -> weight = Math.max(weight, scanner.scanJson(body).elements());
+				case FHIR_XML -> weight = Math.max(weight, scanner.scanXml(body, true).elements());
+				case XML_PATCH -> weight = Math.max(weight, scanner.scanXml(body, false).elements());
+				case FORM -> {
+					parameters = new LinkedHashMap<>(query);
+					for (Map.Entry<String, List<String>> form : FormParameters.decode(
+							new String(body, StandardCharsets.UTF_8), "form").entrySet()) {
+						parameters.computeIfAbsent(form.getKey(), k -> new ArrayList<>()).addAll(form.getValue());
+					}
+				}
+				case BINARY -> {
+					// raw content of a Binary: only its size counts
 				}
 			}
-			if (weight > held) {
-				held += take(weight - held, response);
-			} else {
-				budget.release(held - weight);
-				held = weight;
-			}
+			held = adjust(held, weight, response);
 			chain.doFilter(new BufferedBodyRequest(request, body, gzip, parameters), response);
 		} catch (RejectedRequest rejected) {
 			reject(request, response, rejected);
 		} finally {
 			budget.release(held);
 		}
+	}
+
+	/**
+	 * Brings what the request holds to its weight: gives back the surplus, or takes the rest. When the rest is not
+	 * free at once, the request gives back what it holds and waits for the whole weight, so that no two requests each
+	 * hold a part and wait for the other's.
+	 */
+	private int adjust(int held, int weight, HttpServletResponse response) throws RejectedRequest {
+		int needed = Math.min(weight, budget.capacity());
+		if (needed <= held) {
+			budget.release(held - needed);
+			return needed;
+		}
+		try {
+			if (budget.acquireNow(needed - held)) {
+				return needed;
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		budget.release(held);
+		return take(needed, response);
 	}
 
 	/** Takes weight from the budget, or refuses the request (503 with Retry-After). */
@@ -170,6 +188,45 @@ final class RequestLimitFilter extends OncePerRequestFilter {
 			throw tooLarge("The decompressed request body is larger than the limit of " + maxDecompressedBytes + " bytes");
 		}
 		return inflated;
+	}
+
+	/** What a request body is, from its one Content-Type, and so how it is checked. */
+	enum Body {
+		FHIR_JSON, FHIR_XML, JSON_PATCH, XML_PATCH, FORM,
+		/** The raw content of a Binary ({@code POST/PUT [base]/Binary} with the content's own media type). */
+		BINARY;
+
+		static Body of(HttpServletRequest request) throws RejectedRequest {
+			String contentType = request.getContentType();
+			if (contentType == null || contentType.isBlank()) {
+				throw new RejectedRequest(415, IssueType.NOTSUPPORTED, "A request with a body needs a Content-Type, such as"
+						+ " application/fhir+json", "Content-Type");
+			}
+			String mime = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+			EncodingEnum encoding = EncodingEnum.forContentType(mime);
+			if (encoding == EncodingEnum.JSON) {
+				return FHIR_JSON;
+			}
+			if (encoding == EncodingEnum.XML) {
+				return FHIR_XML;
+			}
+			switch (mime) {
+				case "application/json-patch+json":
+					return JSON_PATCH;
+				case "application/xml-patch+xml":
+					return XML_PATCH;
+				case FORM_MEDIA_TYPE:
+					return FORM;
+				default:
+					break;
+			}
+			String path = request.getRequestURI();
+			if (encoding == null && path != null && path.matches("^/fhir/Binary(/[^/]*)?$")) {
+				return BINARY;
+			}
+			throw new RejectedRequest(415, IssueType.NOTSUPPORTED, "The media type " + mime + " is not accepted here;"
+					+ " send application/fhir+json or application/fhir+xml", "Content-Type");
+		}
 	}
 
 	/** Strict UTF-8: no malformed or overlong sequence passes (the JSON parser lets overlong ones through). */

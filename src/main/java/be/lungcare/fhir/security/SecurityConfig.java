@@ -29,6 +29,13 @@ class SecurityConfig {
 	@Bean
 	FilterRegistrationBean<RequestLimitFilter> requestLimitFilter(
 			FhirContext fhirContext, SecurityProperties properties, ServerProperties server) {
+		int largest = Math.max(properties.maxElements(), WorkBudget.weightOfBytes(
+				Math.max(properties.maxRequestBody().toBytes(), properties.maxDecompressedBody().toBytes())));
+		if (properties.workInFlight() < largest) {
+			throw new IllegalStateException("lungcare.security.work-in-flight (" + properties.workInFlight()
+					+ ") must hold at least the largest accepted request (" + largest + ": max-elements, or the largest body / "
+					+ WorkBudget.BYTES_PER_ELEMENT + ")");
+		}
 		WorkBudget budget = new WorkBudget(
 				properties.workInFlight(), properties.workQueueLength(), properties.workQueueTimeout());
 		FilterRegistrationBean<RequestLimitFilter> registration = new FilterRegistrationBean<>(new RequestLimitFilter(

@@ -36,13 +36,22 @@ final class WorkBudget {
 		return (int) Math.min(Integer.MAX_VALUE, (bytes + BYTES_PER_ELEMENT - 1) / BYTES_PER_ELEMENT);
 	}
 
-	/** Takes {@code weight} (at most the capacity), waiting up to the configured time; false when it could not. */
+	/**
+	 * Takes {@code weight} (at most the capacity), waiting its turn up to the configured time; false when it could
+	 * not. Requests are served in order: a large one is not overtaken for ever by small ones.
+	 */
 	boolean acquire(int weight) throws InterruptedException {
 		int permits = Math.min(weight, capacity);
-		if (permits <= 0 || budget.tryAcquire(permits)) {
+		if (permits <= 0 || budget.tryAcquire(permits, 0, TimeUnit.MILLISECONDS)) {
 			return true;
 		}
 		return budget.getQueueLength() < maxWaiting && budget.tryAcquire(permits, maxWait.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/** Takes {@code weight} only if it is free now (and no one waits before), without waiting. */
+	boolean acquireNow(int weight) throws InterruptedException {
+		int permits = Math.min(weight, capacity);
+		return permits <= 0 || budget.tryAcquire(permits, 0, TimeUnit.MILLISECONDS);
 	}
 
 	void release(int weight) {

@@ -42,7 +42,8 @@ final class ExpandParameterCheckInterceptor implements RestInterceptor {
 				throw Problems.invalid(name + " may be given once", name);
 			}
 			if (!rule.pattern().matcher(values[0]).matches()) {
-				throw Problems.invalid(name + " must be " + rule.expected() + ", not '" + values[0] + "'", name);
+				String shown = values[0].length() > 100 ? values[0].substring(0, 100) + "..." : values[0];
+				throw Problems.invalid(name + " must be " + rule.expected() + ", not '" + shown + "'", name);
 			}
 		});
 		return true;

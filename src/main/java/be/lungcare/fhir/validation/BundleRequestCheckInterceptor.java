@@ -1,5 +1,6 @@
 package be.lungcare.fhir.validation;
 
+import be.lungcare.fhir.config.HookOrder;
 import be.lungcare.fhir.config.StorageInterceptor;
 import be.lungcare.fhir.errors.Problems;
 import ca.uhn.fhir.context.FhirContext;
@@ -26,7 +27,7 @@ import org.hl7.fhir.r4.model.Resource;
  * <li>no resource refers to itself through its own {@code fullUrl} (HAPI recurses without end on it).</li>
  * </ul>
  */
-@Interceptor
+@Interceptor(order = HookOrder.STORAGE_CHECKS)
 final class BundleRequestCheckInterceptor implements StorageInterceptor {
 
 	private final FhirContext fhirContext;

@@ -1,5 +1,6 @@
 package be.lungcare.fhir.validation;
 
+import be.lungcare.fhir.config.HookOrder;
 import be.lungcare.fhir.config.StorageInterceptor;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
@@ -31,7 +32,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  * the element and the rule (for a transaction, nothing of the bundle is stored); warnings are
  * kept for the response's OperationOutcome.
  */
-@Interceptor
+@Interceptor(order = HookOrder.VALIDATION)
 final class ProfileValidatingInterceptor implements StorageInterceptor {
 
 	/** Request user-data key: the resources of the current transaction already validated with it. */
@@ -138,7 +139,7 @@ final class ProfileValidatingInterceptor implements StorageInterceptor {
 			return ValidationBudget.within(deadline, () -> validator.validateWithResult(resource));
 		} catch (ValidationBudget.Exceeded e) {
 			throw new PayloadTooLargeException("Validating this request took longer than the limit of "
-					+ timeBudget.toSeconds() + " s; nothing was stored. Split it into smaller requests.");
+					+ timeBudget.toSeconds() + " s, so this resource (or bundle) was not stored. Split the request into smaller ones.");
 		}
 	}
 

@@ -36,11 +36,6 @@ class ValidationConfig {
 
 	private static final Logger log = LoggerFactory.getLogger(ValidationConfig.class);
 
-	/**
-	 * Builds the offline validator on the IG package the server installs, and warms it up before
-	 * the server accepts requests: the first validation loads and indexes the R4 core definitions
-	 * (seconds), which no client should wait for.
-	 */
 	/** What is not FHIR in a client's data is refused when HAPI parses it, never dropped (see the handler). */
 	@Bean
 	ClientDataErrorHandler clientDataErrorHandler(FhirContext fhirContext) {
@@ -54,6 +49,11 @@ class ValidationConfig {
 		return new OfflineValidationSupport(OfflineValidatorFactory.supportChain(fhirContext, guide.npm()));
 	}
 
+	/**
+	 * Builds the offline validator on the IG package the server installs, and warms it up before
+	 * the server accepts requests: the first validation loads and indexes the R4 core definitions
+	 * (seconds), which no client should wait for.
+	 */
 	@Bean
 	ProfileValidatingInterceptor profileValidatingInterceptor(FhirContext fhirContext, ImplementationGuidePackage guide,
 			OfflineValidationSupport offline, ValidationProperties properties) {

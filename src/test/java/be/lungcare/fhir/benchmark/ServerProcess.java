@@ -119,6 +119,14 @@ public final class ServerProcess implements AutoCloseable {
 	 * application and run on its CPU, so this is part of {@link #cpuSeconds()}.
 	 */
 	double gcPauseSeconds(HttpClient http) throws IOException, InterruptedException {
+		return metric(http, "jvm_gc_pause_seconds_sum");
+	}
+
+	/**
+	 * The sum of the values of the server's Prometheus metric lines that start with {@code prefix} (a metric name,
+	 * optionally with labels, e.g. {@code jvm_gc_pause_seconds_count{action="end of major GC"}).
+	 */
+	public double metric(HttpClient http, String prefix) throws IOException, InterruptedException {
 		URI metrics = URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus");
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10))
 				.header("Accept", "text/plain;version=0.0.4").build(),
@@ -126,7 +134,7 @@ public final class ServerProcess implements AutoCloseable {
 		if (response.statusCode() != 200) {
 			throw new IOException("GET " + metrics + ": " + response.statusCode());
 		}
-		return response.body().lines().filter(line -> line.startsWith("jvm_gc_pause_seconds_sum"))
+		return response.body().lines().filter(line -> line.startsWith(prefix))
 				.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
 	}
 

@@ -242,6 +242,7 @@ public final class HardeningSuite {
 			List<String> damage = fixture.damage(server.client);
 			Map<String, Object> summary = summary(results, stored, damage, samples, firstMetadata, worstFrom, worstTo,
 					restarts, server.logLines(), startupSeconds, suiteStarted);
+			summary.put("serverMemory", memory(server.process));
 			write(results, stored);
 			String line = Json.MAPPER.writeValueAsString(summary);
 			printViolations(summary);
@@ -326,6 +327,22 @@ public final class HardeningSuite {
 	// --- the worst accepted request, posted several times at once -------------------------------------------------
 
 	/** Transaction bundles of realistic resources, each just under the entry limit, from different seeds. */
+	/**
+	 * What the run did to the server's heap (SerialGC): garbage-collection pauses in all and of full collections, the
+	 * live heap after the last full collection, and the process's peak RSS.
+	 */
+	private static Map<String, Object> memory(ServerProcess process) throws IOException, InterruptedException {
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		Map<String, Object> memory = new LinkedHashMap<>();
+		memory.put("gcPauseSeconds", round(process.metric(http, "jvm_gc_pause_seconds_sum")));
+		memory.put("fullGcCount", (long) process.metric(http, "jvm_gc_pause_seconds_count{action=\"end of major GC\""));
+		memory.put("fullGcPauseSeconds", round(process.metric(http, "jvm_gc_pause_seconds_sum{action=\"end of major GC\"")));
+		memory.put("liveHeapAfterLastFullGcMiB", round(process.metric(http, "jvm_gc_live_data_size_bytes") / 1024 / 1024));
+		memory.put("heapMaxMiB", round(process.metric(http, "jvm_memory_max_bytes{area=\"heap\"") / 1024 / 1024));
+		memory.put("peakRssMiB", round(process.rssMiB(true)));
+		return memory;
+	}
+
 	private List<Hostile> worstAccepted() {
 		IParser parser = FhirContext.forR4Cached().newJsonParser();
 		List<Hostile> worst = new ArrayList<>();

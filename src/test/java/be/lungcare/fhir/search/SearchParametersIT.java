@@ -102,7 +102,9 @@ class SearchParametersIT extends AbstractServerIT {
 				"Observation?value-quantity=gt5|http://unitsofmeasure.org|%7Bscore%7D",
 				"Observation?code-value-quantity=http://loinc.org|82668-5$ge20",
 				"Observation?subject:Patient.name=Nobody", "Patient?_summary=count", "Patient?_count=0",
-				"Patient?_lastUpdated=ge2020-01-01T00:00:00Z")) {
+				"Patient?_lastUpdated=ge2020-01-01T00:00:00Z", "Patient?_lastUpdated=ge2020-01-01T10:00:00%2B01:00",
+				"Patient?_lastUpdated=ge2020-01-01T10:00:00 01:00".replace(" ", "%20"),
+				"Patient?_has:Observation:patient:_has:Provenance:target:agent=Practitioner/x")) {
 			HttpResponse<String> response = get(search);
 			assertThat(response.statusCode()).as(search + ": " + response.body()).isEqualTo(200);
 		}
@@ -123,6 +125,47 @@ class SearchParametersIT extends AbstractServerIT {
 			alternatives.append(i == 0 ? "" : ",").append("n").append(i);
 		}
 		assertThat(get(alternatives.toString()).body()).contains("more than the limit of 100 values");
+	}
+
+	@Test
+	void sortKeysAndIncludesCountAsCriteria() {
+		StringBuilder sort = new StringBuilder("Patient?_sort=");
+		for (int i = 0; i < 40; i++) {
+			sort.append(i == 0 ? "" : ",").append("birthdate");
+		}
+		HttpResponse<String> response = get(sort.toString());
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("sort keys and includes");
+	}
+
+	@Test
+	void conditionalUrlsAreCheckedLikeSearches() {
+		HttpResponse<String> delete = send("DELETE", "Patient?name:foo=x", null, null);
+		assertThat(delete.statusCode()).as(delete.body()).isEqualTo(400);
+		assertThat(delete.body()).contains("name:foo");
+		HttpResponse<String> update = send("PUT", "Patient?birthdate=notadate", "application/fhir+json",
+				json(TestData.patient("Conditional", TestData.ssin())));
+		assertThat(update.statusCode()).isEqualTo(400);
+		assertThat(update.body()).contains("birthdate");
+	}
+
+	@Test
+	void searchesInsideABundleAreCheckedBeforeAnyEntryRuns() {
+		String batch = "{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"entry\":[{\"request\":{\"method\":\"GET\","
+				+ "\"url\":\"Patient?birthdate=2020-13-45\"}}]}";
+		HttpResponse<String> response = postJson("", batch);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		OperationOutcome outcome = parse(OperationOutcome.class, response.body());
+		assertThat(outcome.getIssueFirstRep().getExpression()).extracting(Object::toString)
+				.containsExactly("Bundle.entry[0].request.url");
+
+		String transaction = "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"resource\":"
+				+ json(TestData.patient("Inbundle", TestData.ssin())) + ",\"request\":{\"method\":\"POST\",\"url\":\"Patient\","
+				+ "\"ifNoneExist\":\"identifier:foo=x\"}}]}";
+		HttpResponse<String> conditional = postJson("", transaction);
+		assertThat(conditional.statusCode()).as(conditional.body()).isEqualTo(400);
+		assertThat(parse(OperationOutcome.class, conditional.body()).getIssueFirstRep().getExpression())
+				.extracting(Object::toString).containsExactly("Bundle.entry[0].request.ifNoneExist");
 	}
 
 	/** Patients that share a birth date: a sort on it alone leaves their order to the database. */

@@ -19,14 +19,14 @@ class BodyShapeScannerTest {
 	}
 
 	private RejectedRequest xml(String body) {
-		return catchThrowableOfType(() -> scanner.scanXml(utf8(body)), RejectedRequest.class);
+		return catchThrowableOfType(() -> scanner.scanXml(utf8(body), true), RejectedRequest.class);
 	}
 
 	@Test
 	void countsObjectsAndValues() throws RejectedRequest {
 		assertThat(scanner.scanJson(utf8("{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"A\",\"given\":[\"B\",\"C\"]}]}"))
 				.elements()).isEqualTo(6);
-		assertThat(scanner.scanXml(utf8("<Patient xmlns=\"http://hl7.org/fhir\"><name><family value=\"A\"/></name></Patient>"))
+		assertThat(scanner.scanXml(utf8("<Patient xmlns=\"http://hl7.org/fhir\"><name><family value=\"A\"/></name></Patient>"), true)
 				.elements()).isEqualTo(4);
 	}
 
@@ -40,6 +40,27 @@ class BodyShapeScannerTest {
 		RejectedRequest inXml = xml("<Patient xmlns=\"http://hl7.org/fhir\"><identifier/><identifier/><identifier/><identifier/><identifier/><identifier/></Patient>");
 		assertThat(inXml.status()).isEqualTo(413);
 		assertThat(inXml.expression()).isEqualTo("Patient.identifier");
+	}
+
+	@Test
+	void xmlRepetitionsCountEvenWhenInterleaved() {
+		RejectedRequest interleaved = xml("<Bundle xmlns=\"http://hl7.org/fhir\"><entry/><link/><entry/><link/><entry/><link/><entry/></Bundle>");
+		assertThat(interleaved.status()).isEqualTo(413);
+		assertThat(interleaved.getMessage()).contains("entries");
+	}
+
+	@Test
+	void xmlTextIsCheckedLikeJsonStrings() {
+		assertThat(xml("<?xml version=\"1.1\"?><Patient xmlns=\"http://hl7.org/fhir\"/>").getMessage()).contains("XML 1.1");
+		assertThat(xml("<Patient xmlns=\"http://hl7.org/fhir\"><text><div xmlns=\"http://www.w3.org/1999/xhtml\">"
+				+ "a".repeat(BodyShapeScanner.MAX_STRING_LENGTH + 1) + "</div></text></Patient>").status()).isEqualTo(413);
+		assertThat(xml("<Observation xmlns=\"http://hl7.org/fhir\"><valueDecimal value=\"" + "1".repeat(100) + "\"/></Observation>")
+				.status()).isEqualTo(400);
+	}
+
+	@Test
+	void anXmlPatchIsNotHeldToTheFhirNamespace() throws RejectedRequest {
+		scanner.scanXml(utf8("<diff><replace sel=\"Patient/gender/@value\">male</replace></diff>"), false);
 	}
 
 	@Test

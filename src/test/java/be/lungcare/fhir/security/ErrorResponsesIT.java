@@ -206,6 +206,9 @@ class ErrorResponsesIT extends AbstractServerIT {
 		assertThat(patch.getIssueFirstRep().getDiagnostics()).contains("PATCH");
 		assertClientError(send("PROPFIND", "Patient", null, null), 405);
 		assertClientError(send("POST", "Practitioner", "application/fhir+json, text/html", "{\"resourceType\":\"Practitioner\"}"), 415);
+		assertClientError(send("POST", "Practitioner", "text/turtle", "@prefix fhir: <http://hl7.org/fhir/> ."), 415);
+		assertClientError(send("POST", "Practitioner", "text/plain", "{\"resourceType\":\"Practitioner\"}"), 415);
+		assertClientError(send("POST", "Practitioner", "application/fhir+json; charset=ISO-8859-1", "{\"resourceType\":\"Practitioner\"}"), 415);
 		OperationOutcome conditional = assertClientError(withHeaderQuietly("If-None-Exist", "birthdate=notadate"), 400);
 		assertThat(conditional.getIssueFirstRep().getExpression()).extracting(Object::toString).containsExactly("If-None-Exist");
 	}

@@ -22,7 +22,7 @@ class FormParametersTest {
 	@Test
 	void badEscapesAndControlCharactersNameTheParameter() {
 		for (String query : List.of("name=%zz", "name=%", "name=%4", "name=abc%00def", "name=%ff%fe", "name=a%7fb")) {
-			RejectedRequest rejected = catchThrowableOfType(() -> FormParameters.check(query), RejectedRequest.class);
+			RejectedRequest rejected = catchThrowableOfType(() -> FormParameters.decode(query, "query"), RejectedRequest.class);
 			assertThat(rejected).as(query).isNotNull();
 			assertThat(rejected.status()).isEqualTo(400);
 			assertThat(rejected.getMessage()).contains("query parameter 'name'");
@@ -32,7 +32,7 @@ class FormParametersTest {
 
 	@Test
 	void aBadNameIsShownEscaped() {
-		RejectedRequest rejected = catchThrowableOfType(() -> FormParameters.check("a%01b=1"), RejectedRequest.class);
+		RejectedRequest rejected = catchThrowableOfType(() -> FormParameters.decode("a%01b=1", "query"), RejectedRequest.class);
 		assertThat(rejected.getMessage()).contains("parameter 'a%01b'");
 	}
 }

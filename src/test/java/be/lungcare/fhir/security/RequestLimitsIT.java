@@ -53,8 +53,20 @@ class RequestLimitsIT extends AbstractServerIT {
 				+ TestData.SSIN_SYSTEM + "|" + ssin).body());
 		assertThat(queryAndForm.getEntry()).hasSize(1);
 
+		StringBuilder many = new StringBuilder();
+		for (int i = 0; i < 1_500; i++) {
+			many.append(i == 0 ? "" : "&").append('a').append(i).append('=');
+		}
+		assertRefused(form("POST", "Patient/_search", many.toString()), 413);
+
 		OperationOutcome bad = assertRefused(form("POST", "Patient/_search", "name=%zz"), 400);
 		assertThat(bad.getIssueFirstRep().getDiagnostics()).contains("form parameter 'name'");
+	}
+
+	@Test
+	void aBinaryMayBeSentAsItsOwnMediaType() {
+		HttpResponse<String> created = send("POST", "Binary", "application/pdf", "%PDF-1.4 spirometry report");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 	}
 
 	@Test
