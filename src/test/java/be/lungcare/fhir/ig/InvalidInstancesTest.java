@@ -3,19 +3,15 @@ package be.lungcare.fhir.ig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.validation.SingleValidationMessage;
-import ca.uhn.fhir.validation.ValidationOptions;
 import ca.uhn.fhir.validation.ValidationResult;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.StructureDefinition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class InvalidInstancesTest {
 
-	private static final String DIR = "ig/invalid/";
+	private static final InstanceCases CASES = new InstanceCases("ig/invalid/");
 
 	record Case(String file, String profile, String fragment) {
 		@Override
@@ -38,17 +34,8 @@ class InvalidInstancesTest {
 	}
 
 	static List<Case> cases() throws IOException {
-		try (InputStream in = resource(DIR + "cases.csv")) {
-			List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-					.map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-			assertThat(lines.get(0)).isEqualTo("file,profile,expectedMessageFragment");
-			return lines.stream().skip(1).map(l -> {
-				String[] cols = l.split(",", -1);
-				assertThat(cols).as("cases.csv line: %s", l).hasSize(3);
-				assertThat(cols).as("cases.csv line: %s", l).doesNotContain("");
-				return new Case(cols[0].strip(), cols[1].strip(), cols[2].strip());
-			}).toList();
-		}
+		return CASES.rows("file,profile,expectedMessageFragment").stream()
+				.map(r -> new Case(r.file(), r.profile(), r.third())).toList();
 	}
 
 	@BeforeAll
@@ -60,31 +47,14 @@ class InvalidInstancesTest {
 
 	@Test
 	void everyInvalidInstanceHasACase() throws IOException {
-		Path dir = LungCareIg.baseDir().resolve("src/test/resources/" + DIR);
-		try (Stream<Path> files = Files.list(dir)) {
-			List<String> jsonFiles = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).toList();
-			assertThat(cases().stream().map(Case::file)).as("files listed in cases.csv")
-					.doesNotHaveDuplicates()
-					.containsExactlyInAnyOrderElementsOf(jsonFiles);
-		}
+		CASES.assertEveryFileHasARow(cases().stream().map(Case::file).toList());
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("cases")
-	void instanceBreaksTheExpectedRule(Case c) throws IOException {
-		StructureDefinition profile = (StructureDefinition) LungCareIg.validationSupport().fetchStructureDefinition(c.profile());
-		assertThat(profile).as("profile %s in the IG package", c.profile()).isNotNull();
-
-		String json;
-		try (InputStream in = resource(DIR + c.file())) {
-			json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		String resourceType = LungCareIg.fhirContext().newJsonParser().parseResource(json).fhirType();
-		assertThat(resourceType).as("resource type of %s", c.file()).isEqualTo(profile.getType());
-
+	void instanceBreaksTheExpectedRule(Case c) {
 		long start = System.nanoTime();
-		ValidationResult result = LungCareIg.validator()
-				.validateWithResult(json, new ValidationOptions().addProfile(c.profile()));
+		ValidationResult result = CASES.validate(c.file(), c.profile());
 		long millis = (System.nanoTime() - start) / 1_000_000;
 
 		List<SingleValidationMessage> errors = LungCareIg.errors(result);
@@ -135,11 +105,5 @@ class InvalidInstancesTest {
 
 	private static boolean contains(String text, String fragment) {
 		return text != null && text.contains(fragment);
-	}
-
-	private static InputStream resource(String path) {
-		InputStream in = InvalidInstancesTest.class.getClassLoader().getResourceAsStream(path);
-		assertThat(in).as("classpath resource %s", path).isNotNull();
-		return in;
 	}
 }
