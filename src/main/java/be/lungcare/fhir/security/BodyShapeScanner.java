@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -136,6 +137,9 @@ final class BodyShapeScanner {
 					}
 				}
 			}
+		} catch (StreamConstraintsException e) {
+			throw new RejectedRequest(413, IssueType.TOOCOSTLY, "The body nests deeper, or has a value longer, than the"
+					+ " server reads (at most " + limits.maxDepth() + " levels)", expression(path, field));
 		} catch (JsonProcessingException e) {
 			String location = e.getLocation() == null ? ""
 					: " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";

@@ -1,9 +1,13 @@
 package be.lungcare.fhir.security;
 
-import ca.uhn.fhir.util.DateUtils;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -28,7 +32,26 @@ final class RequestHeaders {
 	private static final List<String> REFUSED = List.of(
 			"X-Transaction-Semantics", "X-Retry-On-Version-Conflict", "X-Upsert-Extistence-Check");
 
+	/** The three date formats of HTTP (RFC 9110 5.6.7): IMF-fixdate, RFC 850 and asctime; calendar dates only. */
+	private static final List<DateTimeFormatter> HTTP_DATES = List.of(
+			DateTimeFormatter.RFC_1123_DATE_TIME,
+			new DateTimeFormatterBuilder().appendPattern("EEEE, dd-MMM-").appendValueReduced(ChronoField.YEAR, 2, 2, 1950)
+					.appendPattern(" HH:mm:ss zzz").toFormatter(Locale.US),
+			DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US));
+
 	private RequestHeaders() {}
+
+	private static boolean isHttpDate(String value) {
+		for (DateTimeFormatter format : HTTP_DATES) {
+			try {
+				format.parse(value);
+				return true;
+			} catch (DateTimeParseException e) {
+				// try the next format
+			}
+		}
+		return false;
+	}
 
 	static void check(HttpServletRequest request) throws RejectedRequest {
 		for (String header : REFUSED) {
@@ -68,8 +91,7 @@ final class RequestHeaders {
 					"The header If-None-Match must be W/\"<versionId>\" or *", "If-None-Match");
 		}
 		String ifModifiedSince = request.getHeader("If-Modified-Since");
-		if (ifModifiedSince != null && DateUtils.parseDate(ifModifiedSince.strip()) == null) {
-			// HAPI reads the header with this parser (the three HTTP date formats) and fails on null
+		if (ifModifiedSince != null && !isHttpDate(ifModifiedSince.strip())) {
 			throw new RejectedRequest(400, IssueType.INVALID,
 					"The header If-Modified-Since must be an HTTP date such as 'Tue, 01 Dec 2026 10:00:00 GMT'",
 					"If-Modified-Since");

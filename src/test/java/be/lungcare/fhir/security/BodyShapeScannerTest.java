@@ -132,6 +132,11 @@ class BodyShapeScannerTest {
 	}
 
 	@Test
+	void nestedArraysDeeperThanTheParserReadsAre413() {
+		assertThat(json("{\"given\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}").status()).isEqualTo(413);
+	}
+
+	@Test
 	void malformedBodiesAre400() {
 		assertThat(json("{\"resourceType\":\"Patient\",\"name\":[{").status()).isEqualTo(400);
 		assertThat(xml("<Patient><name></Patient>").status()).isEqualTo(400);

@@ -130,6 +130,10 @@ class ErrorResponsesIT extends AbstractServerIT {
 		}
 		OperationOutcome since = assertClientError(withHeader("GET", "Practitioner/headers-1", "If-Modified-Since", "garbage", null), 400);
 		assertThat(since.getIssueFirstRep().getDiagnostics()).contains("If-Modified-Since");
+		assertClientError(withHeader("GET", "Practitioner/headers-1", "If-Modified-Since", "Mon, 32 Jan 2020 00:00:00 GMT", null), 400);
+		for (String date : new String[] {"Tue, 01 Dec 2026 10:00:00 GMT", "Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994"}) {
+			assertThat(withHeader("GET", "Practitioner/headers-1", "If-Modified-Since", date, null).statusCode()).as(date).isIn(200, 304);
+		}
 		assertThat(withHeader("PUT", "Practitioner/headers-1", "If-Match", "W/\"1\"", practitioner).statusCode()).isEqualTo(200);
 	}
 
