@@ -72,9 +72,11 @@ public final class OfflineValidatorFactory {
 
 	public static FhirValidator validator(FhirContext context, IValidationSupport supportChain) {
 		FhirInstanceValidator instanceValidator = new FhirInstanceValidator(supportChain);
-		// Only extensions defined in the package or in R4 core are accepted.
-		instanceValidator.setAnyExtensionsAllowed(false);
-		instanceValidator.setErrorForUnknownProfiles(true);
+		// Base FHIR allows extensions and profiles the server does not know (other systems' data): a warning, not an
+		// error. An extension the server knows is still validated against its definition, and the LungCare
+		// profiles' own rules still apply.
+		instanceValidator.setAnyExtensionsAllowed(true);
+		instanceValidator.setErrorForUnknownProfiles(false);
 		// Best-practice rules (e.g. dom-6, "a resource should have narrative") never refuse a write.
 		instanceValidator.setBestPracticeWarningLevel(BestPracticeWarningLevel.Ignore);
 		// Asked about every element: stops a validation that runs past its request's time budget.

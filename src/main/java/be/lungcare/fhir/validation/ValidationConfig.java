@@ -66,7 +66,7 @@ class ValidationConfig {
 			}
 			log.info("Validator warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
 		}
-		return new ProfileValidatingInterceptor(validator, policy(support, properties), properties.mode(),
+		return new ProfileValidatingInterceptor(fhirContext, validator, policy(support, properties), properties.mode(),
 				properties.timeBudget());
 	}
 
@@ -114,6 +114,11 @@ class ValidationConfig {
 	@Bean
 	BundleRequestCheckInterceptor bundleRequestCheckInterceptor(FhirContext fhirContext) {
 		return new BundleRequestCheckInterceptor(fhirContext);
+	}
+
+	@Bean
+	BatchEntryOutcomeInterceptor batchEntryOutcomeInterceptor() {
+		return new BatchEntryOutcomeInterceptor();
 	}
 
 	@Bean

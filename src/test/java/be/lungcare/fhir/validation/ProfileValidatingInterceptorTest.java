@@ -37,7 +37,7 @@ class ProfileValidatingInterceptorTest {
 			ValidationConfig.observationProfilesByCode(SUPPORT));
 
 	private static ProfileValidatingInterceptor interceptor(ValidationProperties.Mode mode) {
-		return new ProfileValidatingInterceptor(VALIDATOR, POLICY, mode, Duration.ofSeconds(20));
+		return new ProfileValidatingInterceptor(CONTEXT, VALIDATOR, POLICY, mode, Duration.ofSeconds(20));
 	}
 
 	/** An ACT total score that declares no profile. */
@@ -153,7 +153,7 @@ class ProfileValidatingInterceptorTest {
 
 	@Test
 	void aRequestWhoseValidationTakesTooLongIsRefused() {
-		ProfileValidatingInterceptor noTime = new ProfileValidatingInterceptor(VALIDATOR, POLICY,
+		ProfileValidatingInterceptor noTime = new ProfileValidatingInterceptor(CONTEXT, VALIDATOR, POLICY,
 				ValidationProperties.Mode.STRICT, Duration.ZERO);
 		assertThatThrownBy(() -> noTime.created(TestData.patient("Slow", TestData.ssin()), new ServletRequestDetails()))
 				.isInstanceOf(PayloadTooLargeException.class)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import be.lungcare.fhir.AbstractServerIT;
 import be.lungcare.fhir.TestData;
+import be.lungcare.fhir.importing.SyntheaStyleSample;
 import ca.uhn.fhir.rest.api.SummaryEnum;
 import java.net.http.HttpResponse;
 import org.hl7.fhir.r4.model.Bundle;
@@ -140,15 +141,20 @@ class ValidationOnWriteIT extends AbstractServerIT {
 	void aBatchRejectsOnlyTheInvalidEntry() {
 		String goodSsin = TestData.ssin();
 		Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
+		batch.addEntry().getRequest().setMethod(Bundle.HTTPVerb.GET).setUrl("Patient?_count=1"); // an entry without resource
 		batch.addEntry().setResource(TestData.patient("BatchGood", goodSsin)).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
 		batch.addEntry().setResource(patientWithBadSsin("BatchBad")).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
 		HttpResponse<String> response = postJson("", json(batch));
 		assertThat(response.statusCode()).isEqualTo(200);
 		Bundle result = parse(Bundle.class, response.body());
-		assertThat(result.getEntry().get(0).getResponse().getStatus()).startsWith("201");
-		assertThat(result.getEntry().get(1).getResponse().getStatus()).startsWith("422");
-		OperationOutcome outcome = (OperationOutcome) result.getEntry().get(1).getResponse().getOutcome();
-		assertThat(outcome.getIssue()).anySatisfy(i -> assertThat(i.getDiagnostics()).contains("lungcare-ssin-1"));
+		assertThat(result.getEntry().get(0).getResponse().getStatus()).startsWith("200");
+		assertThat(result.getEntry().get(1).getResponse().getStatus()).startsWith("201");
+		assertThat(result.getEntry().get(2).getResponse().getStatus()).startsWith("422");
+		OperationOutcome outcome = (OperationOutcome) result.getEntry().get(2).getResponse().getOutcome();
+		assertThat(outcome.getIssue()).anySatisfy(i -> {
+			assertThat(i.getDiagnostics()).contains("lungcare-ssin-1");
+			assertThat(i.getExpression()).anySatisfy(e -> assertThat(e.getValue()).startsWith("Bundle.entry[2]")); // the client's index
+		});
 		assertThat(count("Patient?identifier=" + TestData.SSIN_SYSTEM + "|" + goodSsin)).isEqualTo(1);
 	}
 
@@ -244,5 +250,19 @@ class ValidationOnWriteIT extends AbstractServerIT {
 		OperationOutcome oo = assert422(refused, "lungcare-ssin-1");
 		assertThat(oo.getIssueFirstRep().getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR);
 		assertThat(refused.body()).doesNotContain("dom-6");
+	}
+
+	/** The foreign data lenient mode loads (LenientImportIT) are refused here, strict, where they break LungCare rules. */
+	@Test
+	void strictModeRefusesForeignPatientsButNotForeignExtensionsElsewhere() {
+		SyntheaStyleSample.Export export = new SyntheaStyleSample(7, "strict" + System.nanoTime()).export(1, 1, 1, 1, 1);
+		Patient foreign = (Patient) export.patients().get(0).getEntryFirstRep().getResource();
+		OperationOutcome oo = assert422(postJson("Patient", json(foreign)), "ssin");
+		assertThat(oo.getIssueFirstRep().getExpression()).isNotEmpty();
+
+		// an Organization with a vendor extension and a profile the server does not know: not covered by the
+		// LungCare profiles, so warnings only
+		HttpResponse<String> organization = postJson("Organization", json(export.organizations().getEntryFirstRep().getResource()));
+		assertThat(organization.statusCode()).as(organization.body()).isEqualTo(201);
 	}
 }
