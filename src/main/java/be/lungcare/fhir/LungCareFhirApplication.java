@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchRestCli
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
 import org.springframework.boot.autoconfigure.quartz.QuartzAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
@@ -18,7 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 			HibernateJpaAutoConfiguration.class,
 			FlywayAutoConfiguration.class,
 			QuartzAutoConfiguration.class, // HAPI runs its own schedulers
-			ElasticsearchRestClientAutoConfiguration.class // no Elasticsearch: HAPI searches the database
+			ElasticsearchRestClientAutoConfiguration.class, // no Elasticsearch: HAPI searches the database
+			UserDetailsServiceAutoConfiguration.class // no users or passwords here: bearer tokens (package access)
 		})
 @ConfigurationPropertiesScan
 public class LungCareFhirApplication {

@@ -3,12 +3,14 @@ package be.lungcare.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -45,6 +47,16 @@ public abstract class AbstractServerIT {
 		registry.add("spring.datasource.url", db::serverJdbcUrl);
 		registry.add("spring.datasource.username", () -> "postgres");
 		registry.add("spring.datasource.password", () -> "");
+		registry.add("lungcare.access.issuer", () -> TestIssuer.ISSUER);
+		registry.add("lungcare.access.jwk-set-uri", () -> TestIssuer.get().jwkSetUri());
+	}
+
+	/**
+	 * The token every request of the tests carries unless a test says otherwise: an integration engine with
+	 * {@code system/*.cruds} (no admin scope), so the tests run with access control on, as in production.
+	 */
+	protected static String engineToken() {
+		return TestIssuer.get().token("it-engine", "system/*.cruds", Map.of());
 	}
 
 	protected String baseUrl() {
@@ -54,16 +66,26 @@ public abstract class AbstractServerIT {
 	protected IGenericClient client() {
 		fhirContext.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
 		fhirContext.getRestfulClientFactory().setSocketTimeout(60_000);
-		return fhirContext.newRestfulGenericClient(baseUrl());
+		IGenericClient client = fhirContext.newRestfulGenericClient(baseUrl());
+		client.registerInterceptor(new BearerTokenAuthInterceptor(engineToken()));
+		return client;
 	}
 
 	/** A raw request, for status codes, headers and bodies exactly as a client sees them. */
 	protected HttpResponse<String> send(String method, String pathAndQuery, String contentType, String body) {
+		return sendAs(engineToken(), method, pathAndQuery, contentType, body);
+	}
+
+	/** A raw request with this bearer token (null: none). */
+	protected HttpResponse<String> sendAs(String token, String method, String pathAndQuery, String contentType, String body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(pathAndQuery).replace("|", "%7C")))
 				.timeout(Duration.ofSeconds(60))
 				.header("Accept", pathAndQuery.startsWith("/actuator") ? "*/*" : "application/fhir+json");
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
+		}
+		if (token != null && !pathAndQuery.startsWith("/actuator")) {
+			request.header("Authorization", "Bearer " + token);
 		}
 		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		try {

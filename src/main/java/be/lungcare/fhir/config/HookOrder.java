@@ -5,6 +5,8 @@ package be.lungcare.fhir.config;
  * first, the default is 0).
  * <ul>
  * <li>Error mapping: the specific mappers first, then the generic masking.</li>
+ * <li>Access: the scope check, then search narrowing (after the checks of the client's own search parameters),
+ * then HAPI's authorization rules.</li>
  * <li>Storage: the cheap refusals (operation allow list, bundle structure, searches in bundles, read-only types)
  * before validation, which may take seconds and whose 422 would hide the real 400 or 403.</li>
  * </ul>
@@ -15,6 +17,17 @@ public final class HookOrder {
 	public static final int DATABASE_UNAVAILABLE = -100;
 	/** Storage checks that refuse a write or bundle at once, before any validation. */
 	public static final int STORAGE_CHECKS = -50;
+	/** A posted bundle's type and searches, checked as sent, before the access interceptors read and narrow it. */
+	public static final int BUNDLE_TYPE_CHECK = -30;
+	/** Access: the interaction a request asks for must be named by a scope; refused before any other work. */
+	public static final int ACCESS_INTERACTIONS = -20;
+	/**
+	 * Access: search narrowing, after the checks of what the client sent (order 0; the narrowing adds its own
+	 * patient list) and before the authorization rules, which expect the narrowed search.
+	 */
+	public static final int ACCESS_NARROWING = 10;
+	/** Access: HAPI's authorization rules. */
+	public static final int ACCESS_RULES = 20;
 	/** Validation on write: after the cheap checks. */
 	public static final int VALIDATION = 50;
 	/** Everything else that is not a deliberate status → 500 with an incident id; last. */

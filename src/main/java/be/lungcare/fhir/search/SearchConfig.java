@@ -25,6 +25,11 @@ class SearchConfig {
 	}
 
 	@Bean
+	BundleSearchRequestCheckInterceptor bundleSearchRequestCheckInterceptor(SearchCriteriaCheck check) {
+		return new BundleSearchRequestCheckInterceptor(check);
+	}
+
+	@Bean
 	BundleSearchCheckInterceptor bundleSearchCheckInterceptor(SearchCriteriaCheck check) {
 		return new BundleSearchCheckInterceptor(check);
 	}

@@ -1,5 +1,6 @@
 package be.lungcare.fhir.security;
 
+import be.lungcare.fhir.access.Access;
 import be.lungcare.fhir.config.HookOrder;
 import be.lungcare.fhir.config.StorageInterceptor;
 import be.lungcare.fhir.errors.Problems;
@@ -10,6 +11,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import java.util.Map;
+import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
@@ -18,7 +20,7 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
  * <ul>
  * <li>Conformance resources come from the implementation guide installed at start-up. A SearchParameter written
  * through the API would change what every search means and start a reindex; a profile or value set would change
- * what validation accepts. (An administrator role may write them once access control exists.)</li>
+ * what validation accepts. A client whose token carries the admin scope may write them.</li>
  * <li>Subscriptions are not delivered by this server yet, so it does not accept them.</li>
  * </ul>
  * The server's own writes (the IG installation) are not affected.
@@ -27,7 +29,11 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 final class ReadOnlyResourceTypesInterceptor implements StorageInterceptor {
 
 	private static final String CONFORMANCE = " resources are read-only through the API: they come from the implementation guide"
-			+ " the server installs at start-up";
+			+ " the server installs at start-up (a client with the admin scope may write them)";
+
+	/** The conformance types, which a client with the admin scope may write. */
+	private static final Set<String> CONFORMANCE_TYPES = Set.of("SearchParameter", "StructureDefinition", "ValueSet", "CodeSystem",
+			"ConceptMap", "ImplementationGuide", "NamingSystem");
 
 	/** Each read-only type, with the reason a client is given. */
 	static final Map<String, String> READ_ONLY = Map.of(
@@ -60,7 +66,7 @@ final class ReadOnlyResourceTypesInterceptor implements StorageInterceptor {
 			return;
 		}
 		String reason = READ_ONLY.get(resource.fhirType());
-		if (reason != null) {
+		if (reason != null && !(CONFORMANCE_TYPES.contains(resource.fhirType()) && Access.isAdministrator(request))) {
 			throw new ForbiddenOperationException(reason, Problems.outcome(IssueType.FORBIDDEN, reason, resource.fhirType()));
 		}
 	}

@@ -117,6 +117,11 @@ class ValidationConfig {
 	}
 
 	@Bean
+	BundleTypeCheckInterceptor bundleTypeCheckInterceptor() {
+		return new BundleTypeCheckInterceptor();
+	}
+
+	@Bean
 	BatchEntryOutcomeInterceptor batchEntryOutcomeInterceptor() {
 		return new BatchEntryOutcomeInterceptor();
 	}

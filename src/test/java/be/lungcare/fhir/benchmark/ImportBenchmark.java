@@ -120,7 +120,7 @@ public final class ImportBenchmark {
 	/** Posts a bundle; counts the entries that were not 2xx (or all of them, for a refused bundle). */
 	private static void post(HttpClient http, URI endpoint, String body, AtomicInteger failedEntries, IParser parser) throws Exception {
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofMinutes(5))
-				.header("Content-Type", "application/fhir+json").header("Accept", "application/fhir+json")
+				.header("Content-Type", "application/fhir+json").header("Accept", "application/fhir+json").header("Authorization", "Bearer " + ServerProcess.engineToken())
 				.header("Prefer", "return=minimal").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
 				HttpResponse.BodyHandlers.ofString());
 		Bundle sent = parser.parseResource(Bundle.class, body);

@@ -172,7 +172,7 @@ public final class ServerBenchmark {
 					}
 					String body = parser.encodeResourceToString(bundle);
 					HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofMinutes(2))
-							.header("Content-Type", "application/fhir+json").header("Accept", "application/fhir+json")
+							.header("Content-Type", "application/fhir+json").header("Accept", "application/fhir+json").header("Authorization", "Bearer " + ServerProcess.engineToken())
 							.header("Prefer", "return=minimal")
 							.POST(HttpRequest.BodyPublishers.ofString(body)).build();
 					long t0 = System.nanoTime();
@@ -289,7 +289,7 @@ public final class ServerBenchmark {
 					int k = i % n;
 					String path = kinds[k].path(random, population).replace("|", "%7C");
 					HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-							.timeout(Duration.ofSeconds(60)).header("Accept", "application/fhir+json").GET().build();
+							.timeout(Duration.ofSeconds(60)).header("Accept", "application/fhir+json").header("Authorization", "Bearer " + ServerProcess.engineToken()).GET().build();
 					long t0 = System.nanoTime();
 					String failure;
 					try {

@@ -1,5 +1,6 @@
 package be.lungcare.fhir.benchmark;
 
+import be.lungcare.fhir.TestIssuer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -40,6 +41,13 @@ public final class ServerProcess implements AutoCloseable {
 	 * Starts the jar on the {@code postgres} profile, with the FHIR API and the Actuator endpoints on two free
 	 * ports, and waits until readiness reports UP.
 	 */
+	/** The bearer token the harnesses send: an integration engine with {@code system/*.cruds}, valid 12 hours. */
+	public static String engineToken() {
+		return TOKEN;
+	}
+
+	private static final String TOKEN = TestIssuer.get().longLivedToken("benchmark", "system/*.cruds");
+
 	public static ServerProcess start(Path jar, List<String> jvmArgs, Map<String, String> environment, Path log,
 			HttpClient http) throws IOException, InterruptedException {
 		int port = freePort();
@@ -54,6 +62,7 @@ public final class ServerProcess implements AutoCloseable {
 		command.add(jar.toString());
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(log.toFile());
+		builder.environment().putAll(TestIssuer.get().serverEnvironment()); // access control on, as in production
 		builder.environment().putAll(environment);
 		builder.environment().put("SPRING_PROFILES_ACTIVE", "postgres");
 		builder.environment().put("SERVER_PORT", Integer.toString(port));

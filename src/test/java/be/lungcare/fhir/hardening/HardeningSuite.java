@@ -124,7 +124,7 @@ public final class HardeningSuite {
 			Path log = settings.outDir().resolve(logs.isEmpty() ? "server.log" : "server-" + (logs.size() + 1) + ".log");
 			logs.add(log);
 			process = ServerProcess.start(settings.jar(), settings.jvmArgs(), environment, log, http);
-			client = new RawHttp("127.0.0.1", process.port());
+			client = new RawHttp("127.0.0.1", process.port(), ServerProcess.engineToken());
 			System.out.printf("Server ready after %.1f s (API port %d, management port %d)%n", process.startupSeconds(),
 					process.port(), process.managementPort());
 		}

@@ -29,10 +29,13 @@ final class RawHttp {
 
 	private final String host;
 	private final int port;
+	/** Sent as {@code Authorization: Bearer …} with every request that has no Authorization header of its own. */
+	private final String bearerToken;
 
-	RawHttp(String host, int port) {
+	RawHttp(String host, int port, String bearerToken) {
 		this.host = host;
 		this.port = port;
+		this.bearerToken = bearerToken;
 	}
 
 	/**
@@ -159,6 +162,9 @@ final class RawHttp {
 		}
 		if (!request.hasHeader("Connection")) {
 			head.append("Connection: close\r\n");
+		}
+		if (bearerToken != null && !request.hasHeader("Authorization")) {
+			head.append("Authorization: Bearer ").append(bearerToken).append("\r\n");
 		}
 		if (request.body() != null && !request.hasHeader("Content-Length") && !request.hasHeader("Transfer-Encoding")) {
 			head.append("Content-Length: ").append(request.body().length).append("\r\n");

@@ -69,6 +69,7 @@ class SearchParametersIT extends AbstractServerIT {
 			socket.setSoTimeout(30_000);
 			OutputStream out = socket.getOutputStream();
 			out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/fhir+json\r\n"
+					+ "Authorization: Bearer " + engineToken() + "\r\n"
 					+ "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
 			out.flush();
 			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -75,7 +75,7 @@ class ErrorResponsesIT extends AbstractServerIT {
 		try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(compressed)) {
 			gzip.write(plain);
 		}
-		var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/Practitioner"))
+		var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/Practitioner")).header("Authorization", "Bearer " + engineToken())
 				.header("Content-Type", "application/fhir+json")
 				.header("Content-Encoding", "gzip")
 				.header("Accept", "application/fhir+json")
@@ -110,7 +110,7 @@ class ErrorResponsesIT extends AbstractServerIT {
 	}
 
 	private HttpResponse<String> withHeader(String method, String path, String header, String value, String body) throws Exception {
-		var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/" + path))
+		var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/" + path)).header("Authorization", "Bearer " + engineToken())
 				.header("Accept", "application/fhir+json").header(header, value);
 		if (body != null) {
 			request.header("Content-Type", "application/fhir+json");
@@ -157,7 +157,7 @@ class ErrorResponsesIT extends AbstractServerIT {
 		int at = new String(invalidUtf8, java.nio.charset.StandardCharsets.UTF_8).indexOf("__");
 		invalidUtf8[at] = (byte) 0xC3;
 		invalidUtf8[at + 1] = (byte) 0x28;
-		var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/Practitioner"))
+		var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/Practitioner")).header("Authorization", "Bearer " + engineToken())
 				.header("Content-Type", "application/fhir+json").header("Accept", "application/fhir+json")
 				.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(invalidUtf8)).build();
 		OperationOutcome utf8 = assertClientError(java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()), 400);

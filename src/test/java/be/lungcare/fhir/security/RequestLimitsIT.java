@@ -137,7 +137,7 @@ class RequestLimitsIT extends AbstractServerIT {
 		assertThat(worst.length()).isLessThan(2 * 1024 * 1024);
 
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-		HttpRequest post = HttpRequest.newBuilder(URI.create(baseUrl())).timeout(Duration.ofMinutes(3))
+		HttpRequest post = HttpRequest.newBuilder(URI.create(baseUrl())).header("Authorization", "Bearer " + engineToken()).timeout(Duration.ofMinutes(3))
 				.header("Content-Type", "application/fhir+json").header("Accept", "application/fhir+json")
 				.POST(HttpRequest.BodyPublishers.ofString(worst)).build();
 		List<CompletableFuture<HttpResponse<String>>> posts = List.of(

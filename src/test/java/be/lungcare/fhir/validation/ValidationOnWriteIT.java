@@ -81,7 +81,7 @@ class ValidationOnWriteIT extends AbstractServerIT {
 
 	private HttpResponse<String> sendWithPrefer(String body) {
 		try {
-			var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/Patient"))
+			var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/Patient")).header("Authorization", "Bearer " + engineToken())
 					.header("Content-Type", "application/fhir+json")
 					.header("Accept", "application/fhir+json")
 					.header("Prefer", "return=OperationOutcome")

@@ -1,0 +1,17 @@
+package be.lungcare.fhir.access;
+
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+
+/** What other features may ask about a request's access. */
+public final class Access {
+
+	/** Request user-data key of the {@link AccessGrant}. */
+	static final String GRANT = "lungcare.access.grant";
+
+	private Access() {}
+
+	/** Whether the request's token carries the admin scope (conformance resources are writable). */
+	public static boolean isAdministrator(RequestDetails request) {
+		return request != null && request.getUserData().get(GRANT) instanceof AccessGrant grant && grant.administrator();
+	}
+}
