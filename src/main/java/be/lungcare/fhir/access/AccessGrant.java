@@ -52,4 +52,10 @@ record AccessGrant(String clientId, String subject, String nihdi, String patient
 	boolean has(SmartScope.Context context) {
 		return scopes.stream().anyMatch(s -> s.context() == context);
 	}
+
+	/** A scope of this token's kind that would allow the interaction, for error messages ("user/Observation.c"). */
+	String example(String type, String letter) {
+		String context = has(SmartScope.Context.PATIENT) ? "patient" : has(SmartScope.Context.SYSTEM) ? "system" : "user";
+		return context + "/" + type + "." + letter;
+	}
 }

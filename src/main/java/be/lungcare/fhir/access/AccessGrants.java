@@ -51,8 +51,4 @@ final class AccessGrants {
 	Set<String> patientsOfPractitioner(AccessGrant grant) {
 		return grant.nihdi() == null ? Set.of() : relationships.patientsOf(grant.nihdi());
 	}
-
-	Set<String> optedOutOfResearch() {
-		return relationships.optedOut(CareRelationships.Purpose.RESEARCH);
-	}
 }

@@ -73,8 +73,8 @@ final class ScopeInteractionInterceptor implements RestInterceptor {
 			throw forbidden("Research clients get no system-wide searches or history through the REST API", null);
 		}
 		if (!grant.allowsAnywhere(target, permission)) {
-			throw forbidden("The token's scopes do not allow this on " + target + ": it needs a scope such as user/" + target
-					+ "." + letter, target);
+			throw forbidden("The token's scopes do not allow this on " + target + ": it needs a scope such as "
+					+ grant.example(target, letter), target);
 		}
 		// which patients and which instances: the authorization rules and the search narrowing
 	}

@@ -71,7 +71,8 @@ final class ScopeRulesInterceptor extends AuthorizationInterceptor implements Re
 		for (SmartScope scope : grant.scopes()) {
 			add(rules, grant, scope);
 		}
-		return rules.denyAll("The token's scopes do not allow this").build();
+		return rules.denyAll("Not allowed for this token: the resource belongs to a patient outside its reach (no care relationship, "
+				+ "or not the token's patient), or its scopes do not name it").build();
 	}
 
 	private void add(RuleBuilder rules, AccessGrant grant, SmartScope scope) {

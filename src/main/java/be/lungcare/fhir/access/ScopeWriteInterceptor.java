@@ -46,8 +46,8 @@ final class ScopeWriteInterceptor implements RestInterceptor {
 			throw ScopeInteractionInterceptor.forbidden("Research clients do not write through the REST API", type);
 		}
 		if (!grant.allowsAnywhere(type, permission)) {
-			throw ScopeInteractionInterceptor.forbidden("The token's scopes do not allow this on " + type + ": it needs a scope such as user/"
-					+ type + "." + letter, type);
+			throw ScopeInteractionInterceptor.forbidden("The token's scopes do not allow this on " + type + ": it needs a scope such as "
+					+ grant.example(type, letter), type);
 		}
 	}
 }

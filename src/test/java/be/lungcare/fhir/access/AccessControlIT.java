@@ -190,6 +190,16 @@ class AccessControlIT extends AbstractServerIT {
 	@Test
 	void searchNarrowingCannotBeSteppedAround() {
 		String gpToken = userToken(gpNihdi, "user/*.rs");
+		Patient linked = TestData.patient("AccessLinked", TestData.ssin()).addGeneralPractitioner(new Reference("Practitioner/" + gp));
+		linked.addLink().setOther(new Reference("Patient/" + d)).setType(Patient.LinkType.SEEALSO);
+		String f = create(linked); // the GP's patient, linked to D
+		for (String query : List.of("Patient?_id=" + f + "&_include=Patient:link", "Patient/" + f + "/$everything")) {
+			HttpResponse<String> response = sendAs(gpToken, "GET", query, null, null);
+			assertThat(response.statusCode()).as(query + ": " + response.body()).isIn(200, 403);
+			if (response.statusCode() == 200) {
+				assertThat(patientsIn(response.body())).as(query).doesNotContain(d);
+			}
+		}
 		for (String query : List.of("Observation?subject=Patient/" + d, "Observation?patient=Patient/" + d,
 				"Observation?subject:Patient.name=AccessD", "Patient?_has:Observation:subject:code=http://loinc.org|26449-9",
 				"Patient?_id=" + d, "Observation?_revinclude=Observation:subject&subject=" + d,
