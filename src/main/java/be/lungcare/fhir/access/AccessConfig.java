@@ -64,8 +64,7 @@ class AccessConfig {
 
 	@Bean
 	@ConditionalOnProperty(name = ENABLED, havingValue = "true", matchIfMissing = true)
-	SecurityFilterChain tokenAccess(HttpSecurity http, JwtDecoder decoder, FhirContext fhirContext) throws Exception {
-		TokenProblemHandler problems = new TokenProblemHandler(fhirContext);
+	SecurityFilterChain tokenAccess(HttpSecurity http, JwtDecoder decoder, TokenProblemHandler problems) throws Exception {
 		return http.csrf(csrf -> csrf.disable())
 				.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.requestCache(cache -> cache.disable())
@@ -86,6 +85,12 @@ class AccessConfig {
 						}))
 				.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems))
 				.build();
+	}
+
+	/** 401 and 503 for tokens; also Spring Security's answer to a path its firewall refuses (400, both modes). */
+	@Bean
+	TokenProblemHandler tokenProblemHandler(FhirContext fhirContext) {
+		return new TokenProblemHandler(fhirContext);
 	}
 
 	/** Tokens: signature by the issuer's keys (JWKS, fetched and cached), issuer, audience, expiry with clock skew. */

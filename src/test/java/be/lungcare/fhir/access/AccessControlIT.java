@@ -338,6 +338,16 @@ class AccessControlIT extends AbstractServerIT {
 	}
 
 	@Test
+	void pathsTheFirewallRefusesGetAnOperationOutcome() {
+		for (String path : List.of("$expunge;x=1", "Patient/../$expunge", "%2524expunge")) {
+			HttpResponse<String> response = postJson(path, "{}");
+			assertThat(response.statusCode()).as(path).isEqualTo(400);
+			assertThat(parse(OperationOutcome.class, response.body()).getIssueFirstRep().getExpression()).extracting(Object::toString)
+					.containsExactly("path");
+		}
+	}
+
+	@Test
 	void theCapabilityStatementAnnouncesSmart() {
 		String body = sendAs(null, "GET", "metadata", null, null).body();
 		assertThat(body).contains("SMART-on-FHIR", "oauth-uris").doesNotContain("access control is OFF");

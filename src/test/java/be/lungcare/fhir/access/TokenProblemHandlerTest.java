@@ -32,4 +32,13 @@ class TokenProblemHandlerTest {
 		assertThat(response.getHeader("Retry-After")).isEqualTo("10");
 		assertThat(response.getContentAsString()).contains("\"transient\"").doesNotContain("Connection refused");
 	}
+
+	@Test
+	void aPathTheFirewallRefusesIs400WithAnOperationOutcome() throws Exception {
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		handler.handle(new MockHttpServletRequest("POST", "/fhir/Patient/../$expunge"), response,
+				new org.springframework.security.web.firewall.RequestRejectedException("The request was rejected because the URL was not normalized."));
+		assertThat(response.getStatus()).isEqualTo(400);
+		assertThat(response.getContentAsString()).contains("\"OperationOutcome\"", "\"invalid\"", "\"path\"").doesNotContain("rejected because");
+	}
 }
