@@ -72,6 +72,9 @@ final class ScopeInteractionInterceptor implements RestInterceptor {
 		if (grant.research() && "*".equals(target)) {
 			throw forbidden("Research clients get no system-wide searches or history through the REST API", null);
 		}
+		if ("AuditEvent".equals(target) && !grant.has(SmartScope.Context.PATIENT) && !grant.administrator()) {
+			throw forbidden("AuditEvents are shown to the patient they concern and to administrators only", target);
+		}
 		if (!grant.allowsAnywhere(target, permission)) {
 			throw forbidden("The token's scopes do not allow this on " + target + ": it needs a scope such as "
 					+ grant.example(target, letter), target);

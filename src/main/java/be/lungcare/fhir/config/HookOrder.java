@@ -13,6 +13,8 @@ package be.lungcare.fhir.config;
  */
 public final class HookOrder {
 
+	/** Audit of a refused or failed request: before every error mapper (they end HAPI's exception handling). */
+	public static final int AUDIT_FAILURE = -200;
 	/** Database unreachable → 503, before any other mapping of the same error. */
 	public static final int DATABASE_UNAVAILABLE = -100;
 	/** Storage checks that refuse a write or bundle at once, before any validation. */
@@ -30,6 +32,8 @@ public final class HookOrder {
 	public static final int ACCESS_RULES = 20;
 	/** Validation on write: after the cheap checks. */
 	public static final int VALIDATION = 50;
+	/** Audit: after the authorization rules (a resource refused to the client is not recorded as read). */
+	public static final int AUDIT = 90;
 	/** Everything else that is not a deliberate status → 500 with an incident id; last. */
 	public static final int INTERNAL_ERROR_MASKING = 100;
 

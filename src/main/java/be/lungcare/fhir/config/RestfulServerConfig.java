@@ -11,9 +11,12 @@ import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
@@ -54,7 +57,12 @@ class RestfulServerConfig {
 				"LungCare FHIR: integrated care for chronic lung disease (asthma, COPD, type-2 inflammation)");
 		server.setDefaultResponseEncoding(EncodingEnum.JSON);
 
-		server.registerProviders(resourceProviders.createProviders());
+		// a feature that serves a resource type itself (e.g. AuditEvent, from the audit trail) replaces HAPI's provider
+		Set<Class<?>> servedByFeatures = featureProviders.stream().filter(IResourceProvider.class::isInstance)
+				.map(p -> (Class<?>) ((IResourceProvider) p).getResourceType()).collect(Collectors.toSet());
+		server.registerProviders(resourceProviders.createProviders().stream()
+				.filter(p -> !(p instanceof IResourceProvider provider && servedByFeatures.contains(provider.getResourceType())))
+				.toList());
 		server.registerProvider(systemProvider);
 		featureProviders.forEach(server::registerProvider);
 

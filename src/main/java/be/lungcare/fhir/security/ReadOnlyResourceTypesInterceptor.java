@@ -44,7 +44,8 @@ final class ReadOnlyResourceTypesInterceptor implements StorageInterceptor {
 			"ConceptMap", "ConceptMap" + CONFORMANCE,
 			"ImplementationGuide", "ImplementationGuide" + CONFORMANCE,
 			"NamingSystem", "NamingSystem" + CONFORMANCE,
-			"Subscription", "Subscriptions are not delivered by this server yet, so it does not accept them");
+			"Subscription", "Subscriptions are not delivered by this server yet, so it does not accept them",
+			"AuditEvent", "AuditEvents are recorded by the server itself; they cannot be written, changed or deleted through the API");
 
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
 	public void created(IBaseResource resource, RequestDetails request) {
