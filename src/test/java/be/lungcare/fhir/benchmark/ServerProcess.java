@@ -37,17 +37,17 @@ public final class ServerProcess implements AutoCloseable {
 		this.startupSeconds = startupSeconds;
 	}
 
-	/**
-	 * Starts the jar on the {@code postgres} profile, with the FHIR API and the Actuator endpoints on two free
-	 * ports, and waits until readiness reports UP.
-	 */
+	private static final String TOKEN = TestIssuer.get().longLivedToken("benchmark", "system/*.cruds");
+
 	/** The bearer token the harnesses send: an integration engine with {@code system/*.cruds}, valid 12 hours. */
 	public static String engineToken() {
 		return TOKEN;
 	}
 
-	private static final String TOKEN = TestIssuer.get().longLivedToken("benchmark", "system/*.cruds");
-
+	/**
+	 * Starts the jar on the {@code postgres} profile, with the FHIR API and the Actuator endpoints on two free
+	 * ports, and waits until readiness reports UP.
+	 */
 	public static ServerProcess start(Path jar, List<String> jvmArgs, Map<String, String> environment, Path log,
 			HttpClient http) throws IOException, InterruptedException {
 		int port = freePort();
@@ -156,6 +156,11 @@ public final class ServerProcess implements AutoCloseable {
 			}
 		}
 		throw new IOException(key + " not found for process " + process.pid());
+	}
+
+	/** Kills the server at once (SIGKILL): no shutdown hook, no graceful end of requests in progress. */
+	public void kill() throws InterruptedException {
+		process.destroyForcibly().waitFor();
 	}
 
 	@Override
