@@ -6,6 +6,10 @@ import be.lungcare.fhir.AbstractServerIT;
 import be.lungcare.fhir.TestData;
 import be.lungcare.fhir.TestIssuer;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +20,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** One AuditEvent for each kind of access, with the right agent, patient and outcome; the trail is read-only. */
 class AuditTrailIT extends AbstractServerIT {
@@ -144,6 +149,24 @@ class AuditTrailIT extends AbstractServerIT {
 		String practitioner = TestIssuer.get().token("ehr-app", "user/*.rs", Map.of("nihdi", "19999999999"));
 		assertThat(sendAs(practitioner, "GET", "AuditEvent?patient=" + patient, null, null).statusCode()).isEqualTo(403);
 		assertThat(get("AuditEvent?patient=" + patient).statusCode()).isEqualTo(403); // system/*.cruds without admin
+	}
+
+	@Autowired
+	private AuditStore store;
+
+	@Test
+	void theRetentionJobRemovesOnlyEventsOlderThanTheRetention() {
+		AuditEvent old = new AuditEvent().setAction(AuditEvent.AuditEventAction.R)
+				.setRecorded(Date.from(Instant.now().minus(Duration.ofDays(11 * 365))));
+		old.addEntity().setWhat(new Reference("Patient/" + patient));
+		store.insert(List.of(old));
+		assertThat(trail(patient)).extracting(e -> e.getIdElement().getIdPart()).contains(old.getIdElement().getIdPart());
+		try (AuditRetentionJob job = new AuditRetentionJob(store, Duration.ofDays(3650), Duration.ofDays(1), Clock.systemUTC())) {
+			assertThat(job.purge()).isGreaterThanOrEqualTo(1);
+		}
+		List<AuditEvent> left = trail(patient);
+		assertThat(left).extracting(e -> e.getIdElement().getIdPart()).doesNotContain(old.getIdElement().getIdPart());
+		assertThat(left).isNotEmpty(); // the create of this test's patient, recorded today, stays
 	}
 
 	@Test
