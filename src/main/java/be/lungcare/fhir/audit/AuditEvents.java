@@ -34,6 +34,7 @@ final class AuditEvents implements IBalpAuditEventSink {
 
 	@Override
 	public void recordAuditEvent(AuditEvent event) {
+		event.setText(null); // HAPI's generated narrative: optional, and most of the cost of encoding the event
 		boolean write = event.getAction() == AuditEvent.AuditEventAction.C || event.getAction() == AuditEvent.AuditEventAction.U
 				|| event.getAction() == AuditEvent.AuditEventAction.D;
 		if (write && store.inWriteTransaction()) {
