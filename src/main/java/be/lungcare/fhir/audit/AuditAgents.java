@@ -2,8 +2,6 @@ package be.lungcare.fhir.audit;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
-import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditContextServices;
-import jakarta.servlet.http.HttpServletRequest;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.springframework.security.core.Authentication;
@@ -15,40 +13,38 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * when the token carries one, else the token's subject), from the request's bearer token; and from where (the
  * client's IP address). Without a token (open mode), "anonymous".
  */
-final class AuditAgents implements IBalpAuditContextServices {
+final class AuditAgents {
 
 	static final String CLIENT_SYSTEM = "https://fhir.lungcare.be/sid/oauth-client";
 	static final String SUBJECT_SYSTEM = "https://fhir.lungcare.be/sid/oauth-subject";
 	static final String NIHDI_SYSTEM = "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/nihdi";
+	static final String ANONYMOUS = "anonymous";
 
-	@Override
-	public Reference getAgentClientWho(RequestDetails request) {
+	Reference clientWho() {
 		JwtAuthenticationToken token = token();
 		String client = token == null ? null : token.getToken().getClaimAsString("azp");
 		if (client == null && token != null) {
 			client = token.getToken().getClaimAsString("client_id");
 		}
-		return new Reference().setIdentifier(new Identifier().setSystem(CLIENT_SYSTEM).setValue(client == null ? "anonymous" : client));
+		return identifier(CLIENT_SYSTEM, client == null ? ANONYMOUS : client);
 	}
 
-	@Override
-	public Reference getAgentUserWho(RequestDetails request) {
+	Reference userWho() {
 		JwtAuthenticationToken token = token();
 		if (token == null) {
-			return new Reference().setIdentifier(new Identifier().setSystem(SUBJECT_SYSTEM).setValue("anonymous"));
+			return identifier(SUBJECT_SYSTEM, ANONYMOUS);
 		}
 		String nihdi = token.getToken().getClaimAsString("nihdi");
-		return nihdi != null ? new Reference().setIdentifier(new Identifier().setSystem(NIHDI_SYSTEM).setValue(nihdi))
-				: new Reference().setIdentifier(new Identifier().setSystem(SUBJECT_SYSTEM).setValue(token.getToken().getSubject()));
+		return nihdi != null ? identifier(NIHDI_SYSTEM, nihdi) : identifier(SUBJECT_SYSTEM, token.getToken().getSubject());
 	}
 
-	@Override
-	public String getNetworkAddress(RequestDetails request) {
-		if (request instanceof ServletRequestDetails servlet && servlet.getServletRequest() != null) {
-			HttpServletRequest http = servlet.getServletRequest();
-			return http.getRemoteAddr();
-		}
-		return null;
+	static Reference identifier(String system, String value) {
+		return new Reference().setIdentifier(new Identifier().setSystem(system).setValue(value));
+	}
+
+	static String networkAddress(RequestDetails request) {
+		return request instanceof ServletRequestDetails servlet && servlet.getServletRequest() != null
+				? servlet.getServletRequest().getRemoteAddr() : null;
 	}
 
 	private static JwtAuthenticationToken token() {

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The audit trail: HAPI's BALP capture plus what it misses, stored in the server's database ({@link AuditStore}),
+ * The audit trail: BALP-shaped AuditEvents of every request, stored in the server's database ({@link AuditStore}),
  * readable as AuditEvent. {@code lungcare.audit.enabled=false} stops the recording (for measuring its cost); the
  * stored events stay readable.
  */
@@ -43,20 +43,26 @@ class AuditConfig {
 
 	@Bean
 	@ConditionalOnProperty(name = ENABLED, havingValue = "true", matchIfMissing = true)
-	BalpCaptureInterceptor balpCaptureInterceptor(AuditEvents events) {
-		return new BalpCaptureInterceptor(events, new AuditAgents());
+	AuditEventBuilder auditEventBuilder(FhirContext fhirContext) {
+		return new AuditEventBuilder(fhirContext, new AuditAgents());
 	}
 
 	@Bean
 	@ConditionalOnProperty(name = ENABLED, havingValue = "true", matchIfMissing = true)
-	AuditRequestInterceptor auditRequestInterceptor(AuditEvents events, AuditStore store, FhirContext fhirContext) {
-		return new AuditRequestInterceptor(events, store, new AuditAgents(), fhirContext);
+	AuditRequestInterceptor auditRequestInterceptor(AuditEvents events, AuditEventBuilder builder, FhirContext fhirContext) {
+		return new AuditRequestInterceptor(events, builder, fhirContext);
 	}
 
 	@Bean
 	@ConditionalOnProperty(name = ENABLED, havingValue = "true", matchIfMissing = true)
-	AuditFailureInterceptor auditFailureInterceptor(AuditEvents events, AuditStore store, AuditRequestInterceptor requests) {
-		return new AuditFailureInterceptor(events, store, requests);
+	AuditWriteInterceptor auditWriteInterceptor(AuditEvents events, AuditEventBuilder builder) {
+		return new AuditWriteInterceptor(events, builder);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = ENABLED, havingValue = "true", matchIfMissing = true)
+	AuditFailureInterceptor auditFailureInterceptor(AuditEvents events, AuditStore store, AuditEventBuilder builder) {
+		return new AuditFailureInterceptor(events, store, builder);
 	}
 
 	/** Around Spring Security's filter chain, so that it sees the 401s. */

@@ -1,6 +1,5 @@
 package be.lungcare.fhir.audit;
 
-import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditEventSink;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,11 +17,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <li>the other events of a request (reads, searches, history, operations) are stored before the response is sent
  * ({@link AuditRequestInterceptor}); if they cannot be, the client gets 503 instead of the data.</li>
  * </ul>
- * HAPI's {@code BalpAuditCaptureInterceptor} hands its events here ({@link IBalpAuditEventSink}).
+ * It also gathers the patients whose resources a request shows, for the request's one read or query event.
  */
-final class AuditEvents implements IBalpAuditEventSink {
+final class AuditEvents {
 
-	private static final ThreadLocal<List<AuditEvent>> REQUEST = new ThreadLocal<>();
+	/** What one request has gathered so far. */
+	static final class Request {
+		final List<AuditEvent> waiting = new ArrayList<>();
+		final Set<String> patientsShown = new LinkedHashSet<>();
+		boolean resourcesShown;
+	}
+
+	private static final ThreadLocal<Request> REQUEST = new ThreadLocal<>();
 
 	private final AuditStore store;
 	/** Transaction resource key of the events waiting for the current write transaction's commit. */
@@ -32,18 +38,28 @@ final class AuditEvents implements IBalpAuditEventSink {
 		this.store = store;
 	}
 
-	@Override
-	public void recordAuditEvent(AuditEvent event) {
-		event.setText(null); // HAPI's generated narrative: optional, and most of the cost of encoding the event
-		boolean write = event.getAction() == AuditEvent.AuditEventAction.C || event.getAction() == AuditEvent.AuditEventAction.U
-				|| event.getAction() == AuditEvent.AuditEventAction.D;
-		if (write && store.inWriteTransaction()) {
+	/** A write's event: stored with the write's transaction when there is one, else with the request's events. */
+	void recordWrite(AuditEvent event) {
+		if (store.inWriteTransaction()) {
 			waitingForCommit().add(event);
-		} else if (REQUEST.get() != null) {
-			REQUEST.get().add(event);
 		} else {
-			store.insert(List.of(event)); // no request around it
+			record(event);
 		}
+	}
+
+	/** An event stored before the response (or at once, outside a request). */
+	void record(AuditEvent event) {
+		Request request = REQUEST.get();
+		if (request != null) {
+			request.waiting.add(event);
+		} else {
+			store.insert(List.of(event));
+		}
+	}
+
+	/** The current request's state, or null outside a request. */
+	Request current() {
+		return REQUEST.get();
 	}
 
 	@SuppressWarnings("unchecked")
@@ -69,23 +85,25 @@ final class AuditEvents implements IBalpAuditEventSink {
 	}
 
 	void startRequest() {
-		REQUEST.set(new ArrayList<>());
+		REQUEST.set(new Request());
 	}
 
 	/** Stores the request's waiting events now (the caller turns a failure into 503). */
 	void flushRequest() {
-		List<AuditEvent> waiting = REQUEST.get();
-		if (waiting != null && !waiting.isEmpty()) {
-			List<AuditEvent> events = List.copyOf(waiting);
-			waiting.clear();
+		Request request = REQUEST.get();
+		if (request != null && !request.waiting.isEmpty()) {
+			List<AuditEvent> events = List.copyOf(request.waiting);
+			request.waiting.clear();
 			store.insert(events);
 		}
 	}
 
 	/** Drops the request's waiting events: the request failed, its data was not sent. */
 	void discardRequest() {
-		if (REQUEST.get() != null) {
-			REQUEST.get().clear();
+		Request request = REQUEST.get();
+		if (request != null) {
+			request.waiting.clear();
+			request.patientsShown.clear();
 		}
 	}
 
@@ -93,11 +111,11 @@ final class AuditEvents implements IBalpAuditEventSink {
 		REQUEST.remove();
 	}
 
-	/** The logical ids of the patients an event concerns (entities that are Patients). */
-	static Set<String> patientsOf(AuditEvent event) {
-		Set<String> patients = new LinkedHashSet<>();
+	/** The logical ids of the patients an event names (entities that are Patients), in order. */
+	static List<String> patientsOf(AuditEvent event) {
+		List<String> patients = new ArrayList<>();
 		for (AuditEvent.AuditEventEntityComponent entity : event.getEntity()) {
-			String reference = entity.getWhat().getReferenceElement().toUnqualifiedVersionless().getValue();
+			String reference = entity.getWhat().getReference();
 			if (reference != null && reference.startsWith("Patient/") && reference.indexOf('/', 8) < 0) {
 				patients.add(reference.substring(8));
 			}

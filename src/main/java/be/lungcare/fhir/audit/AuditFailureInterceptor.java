@@ -26,12 +26,12 @@ final class AuditFailureInterceptor implements RestInterceptor {
 
 	private final AuditEvents events;
 	private final AuditStore store;
-	private final AuditRequestInterceptor requests;
+	private final AuditEventBuilder builder;
 
-	AuditFailureInterceptor(AuditEvents events, AuditStore store, AuditRequestInterceptor requests) {
+	AuditFailureInterceptor(AuditEvents events, AuditStore store, AuditEventBuilder builder) {
 		this.events = events;
 		this.store = store;
-		this.requests = requests;
+		this.builder = builder;
 	}
 
 	@Hook(Pointcut.SERVER_HANDLE_EXCEPTION)
@@ -44,7 +44,8 @@ final class AuditFailureInterceptor implements RestInterceptor {
 				? Set.of(request.getId().getIdPart()) : Set.of();
 		try {
 			events.discardRequest();
-			store.insert(List.of(requests.event(request, AuditRequestInterceptor.action(request), patient, outcome,
+			String subtype = request.getRestOperationType() == null ? null : request.getRestOperationType().getCode();
+			store.insert(List.of(builder.query(request, AuditRequestInterceptor.action(request), subtype, patient, outcome,
 					problem.getStatusCode() + " " + problem.getMessage())));
 		} catch (RuntimeException e) {
 			log.error("The AuditEvent of a refused request could not be stored", e);

@@ -10,7 +10,6 @@ import java.util.Date;
 import java.util.List;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,14 +37,13 @@ final class UnauthenticatedAuditFilter extends OncePerRequestFilter {
 			return;
 		}
 		AuditEvent event = new AuditEvent();
-		event.getMeta().addProfile(AuditRequestInterceptor.PROFILE + "Query");
+		event.getMeta().addProfile(AuditEventBuilder.PROFILE + "Query");
 		event.setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-event-type", "rest", "Restful Operation"));
 		event.setAction(AuditEvent.AuditEventAction.E).setRecorded(new Date()).setOutcome(AuditEvent.AuditEventOutcome._4)
 				.setOutcomeDesc("401 no valid bearer token");
-		event.addAgent().setRequestor(true).setWho(new Reference().setIdentifier(
-				new Identifier().setSystem(AuditAgents.SUBJECT_SYSTEM).setValue("anonymous")))
+		event.addAgent().setRequestor(true).setWho(AuditAgents.identifier(AuditAgents.SUBJECT_SYSTEM, AuditAgents.ANONYMOUS))
 				.getNetwork().setAddress(request.getRemoteAddr()).setType(AuditEvent.AuditEventAgentNetworkType._2);
-		event.getSource().setObserver(new Reference().setDisplay("LungCare FHIR"));
+		event.getSource().setObserver(new Reference().setDisplay(AuditEventBuilder.OBSERVER));
 		String query = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
 		event.addEntity().setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "2", "System Object"))
 				.setRole(new Coding("http://terminology.hl7.org/CodeSystem/object-role", "24", "Query"))

@@ -95,6 +95,38 @@ class AuditTrailIT extends AbstractServerIT {
 	}
 
 	@Test
+	void aSearchOverSeveralPatientsShowsEachPatientOnlyThemselvesAndTrimmingHidesNoOne() {
+		String other = parse(Patient.class, postJson("Patient", json(TestData.patient("AuditedToo", TestData.ssin()))).body())
+				.getIdElement().getIdPart();
+		String marker = "audit-" + UUID.randomUUID();
+		for (String subject : List.of(patient, other)) {
+			Observation observation = new Observation().setStatus(Observation.ObservationStatus.FINAL).setSubject(new Reference("Patient/" + subject));
+			observation.getCode().addCoding().setSystem("http://loinc.org").setCode("26449-9");
+			observation.addIdentifier().setSystem("urn:lungcare:test").setValue(marker);
+			assertThat(postJson("Observation", json(observation)).statusCode()).isEqualTo(201);
+		}
+		// _elements leaves out the subject from the response; the trail must still name both patients
+		HttpResponse<String> search = get("Observation?identifier=urn:lungcare:test|" + marker + "&_elements=status");
+		assertThat(search.statusCode()).isEqualTo(200);
+		assertThat(parse(Bundle.class, search.body()).getEntry()).hasSize(2);
+
+		AuditEvent mine = searchEvent(trail(patient), marker);
+		AuditEvent theirs = searchEvent(trail(other), marker);
+		assertThat(AuditEvents.patientsOf(mine)).containsExactly(patient);
+		assertThat(AuditEvents.patientsOf(theirs)).containsExactly(other);
+		assertThat(mine.getIdElement().getIdPart()).isNotEqualTo(theirs.getIdElement().getIdPart());
+		assertThat(mine.getMeta().getProfile()).extracting(p -> p.getValue()).containsExactly(AuditEventBuilder.PROFILE + "PatientQuery");
+		HttpResponse<String> byId = sendAs(ADMIN, "GET", "AuditEvent/" + theirs.getIdElement().getIdPart(), null, null);
+		assertThat(byId.statusCode()).isEqualTo(200);
+		assertThat(AuditEvents.patientsOf(parse(AuditEvent.class, byId.body()))).containsExactly(other);
+	}
+
+	private static AuditEvent searchEvent(List<AuditEvent> events, String marker) {
+		return events.stream().filter(e -> e.getEntity().stream().anyMatch(entity -> entity.hasQuery()
+				&& new String(entity.getQuery(), java.nio.charset.StandardCharsets.UTF_8).contains(marker))).findFirst().orElseThrow();
+	}
+
+	@Test
 	void aTransactionRecordsEveryWrite() {
 		Bundle tx = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 		for (int i = 0; i < 3; i++) {

@@ -1,0 +1,130 @@
+package be.lungcare.fhir.audit;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.util.FhirTerser;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Reference;
+
+/**
+ * Builds the server's AuditEvents in the shape of IHE Basic Audit Log Patterns (BALP): type {@code rest}, the
+ * RESTful interaction as subtype, the client and user agents, the observer, and as entities the patients concerned,
+ * the resource written or read, or the query. No narrative (optional in AuditEvent and BALP, and most of the cost
+ * of HAPI's own BALP events). An event may name several patients; the store shows it as one event per patient
+ * ({@link AuditStore}), as BALP asks.
+ */
+final class AuditEventBuilder {
+
+	static final String PROFILE = "https://profiles.ihe.net/ITI/BALP/StructureDefinition/IHE.BasicAudit.";
+	static final String OBSERVER = "LungCare FHIR";
+	private static final Coding REST = new Coding("http://terminology.hl7.org/CodeSystem/audit-event-type", "rest", "Restful Operation");
+	private static final String INTERACTION = "http://hl7.org/fhir/restful-interaction";
+	private static final Coding APPLICATION = new Coding("http://dicom.nema.org/resources/ontology/DCM", "110150", "Application");
+	private static final Coding SYSTEM_OBJECT = new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "2", "System Object");
+	private static final Coding PERSON = new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "1", "Person");
+	private static final Coding PATIENT_ROLE = new Coding("http://terminology.hl7.org/CodeSystem/object-role", "1", "Patient");
+	private static final Coding DOMAIN_RESOURCE = new Coding("http://terminology.hl7.org/CodeSystem/object-role", "4", "Domain Resource");
+	private static final Coding QUERY_ROLE = new Coding("http://terminology.hl7.org/CodeSystem/object-role", "24", "Query");
+	private static final int MAX_OUTCOME_DESCRIPTION = 500;
+
+	private final FhirContext fhirContext;
+	private final AuditAgents agents;
+	/** Per resource type: whether it belongs to a patient's compartment. */
+	private final Map<String, Boolean> inPatientCompartment = new ConcurrentHashMap<>();
+
+	AuditEventBuilder(FhirContext fhirContext, AuditAgents agents) {
+		this.fhirContext = fhirContext;
+		this.agents = agents;
+	}
+
+	/** A query (search, history, operation, refusal): the patients concerned and the request URL as query entity. */
+	AuditEvent query(RequestDetails request, AuditEventAction action, String subtype, Collection<String> patients,
+			AuditEvent.AuditEventOutcome outcome, String outcomeDescription) {
+		AuditEvent event = common(request, action, subtype, patients, outcome);
+		if (outcomeDescription != null) {
+			event.setOutcomeDesc(outcomeDescription.length() > MAX_OUTCOME_DESCRIPTION
+					? outcomeDescription.substring(0, MAX_OUTCOME_DESCRIPTION) : outcomeDescription);
+		}
+		String url = request.getCompleteUrl();
+		event.addEntity().setType(SYSTEM_OBJECT.copy()).setRole(QUERY_ROLE.copy())
+				.setDescription(request.getRequestType() + " " + request.getRequestPath())
+				.setQuery(url == null ? null : url.getBytes(StandardCharsets.UTF_8));
+		return event;
+	}
+
+	/** A resource read or written: the resource (with its version) as data entity, and the patients concerned. */
+	AuditEvent resource(RequestDetails request, AuditEventAction action, String subtype, IBaseResource resource,
+			Collection<String> patients) {
+		AuditEvent event = common(request, action, subtype, patients, AuditEvent.AuditEventOutcome._0);
+		IIdType id = resource.getIdElement();
+		if (id.hasIdPart()) {
+			String what = resource.fhirType() + "/" + id.getIdPart() + (id.hasVersionIdPart() ? "/_history/" + id.getVersionIdPart() : "");
+			event.addEntity().setWhat(new Reference(what)).setType(SYSTEM_OBJECT.copy()).setRole(DOMAIN_RESOURCE.copy());
+		}
+		return event;
+	}
+
+	private AuditEvent common(RequestDetails request, AuditEventAction action, String subtype, Collection<String> patients,
+			AuditEvent.AuditEventOutcome outcome) {
+		AuditEvent event = new AuditEvent();
+		event.getMeta().addProfile(PROFILE + (patients.isEmpty() ? "" : "Patient") + profile(action));
+		event.setType(REST.copy());
+		if (subtype != null) {
+			event.addSubtype(new Coding(INTERACTION, subtype, null));
+		}
+		event.setAction(action).setRecorded(new Date()).setOutcome(outcome);
+		event.addAgent().setRequestor(false).setWho(agents.clientWho()).getType().addCoding(APPLICATION.copy());
+		AuditEvent.AuditEventAgentComponent user = event.addAgent().setRequestor(true).setWho(agents.userWho());
+		String address = AuditAgents.networkAddress(request);
+		if (address != null) {
+			user.getNetwork().setAddress(address).setType(AuditEvent.AuditEventAgentNetworkType._2);
+		}
+		event.getSource().setObserver(new Reference().setDisplay(OBSERVER));
+		for (String patient : patients) {
+			event.addEntity().setWhat(new Reference("Patient/" + patient)).setType(PERSON.copy()).setRole(PATIENT_ROLE.copy());
+		}
+		return event;
+	}
+
+	/** BALP's profile for an action: Read, Query (execute), Create, Update, Delete. */
+	private static String profile(AuditEventAction action) {
+		return switch (action) {
+			case R -> "Read";
+			case C -> "Create";
+			case U -> "Update";
+			case D -> "Delete";
+			default -> "Query";
+		};
+	}
+
+	/** The patients a resource belongs to: a Patient itself, or the owners of its patient compartment. */
+	Set<String> patientsOf(IBaseResource resource) {
+		String type = resource.fhirType();
+		if ("Patient".equals(type)) {
+			return resource.getIdElement().hasIdPart() ? Set.of(resource.getIdElement().getIdPart()) : Set.of();
+		}
+		if (!inPatientCompartment.computeIfAbsent(type,
+				t -> !fhirContext.getResourceDefinition(t).getSearchParamsForCompartmentName("Patient").isEmpty())) {
+			return Set.of();
+		}
+		FhirTerser terser = fhirContext.newTerser();
+		Set<String> patients = new LinkedHashSet<>();
+		for (IIdType owner : terser.getCompartmentOwnersForResource("Patient", resource, Set.of())) {
+			if (owner.hasIdPart()) {
+				patients.add(owner.getIdPart());
+			}
+		}
+		return patients;
+	}
+}
