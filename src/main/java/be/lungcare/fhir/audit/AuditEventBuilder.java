@@ -121,7 +121,8 @@ final class AuditEventBuilder {
 		FhirTerser terser = fhirContext.newTerser();
 		Set<String> patients = new LinkedHashSet<>();
 		for (IIdType owner : terser.getCompartmentOwnersForResource("Patient", resource, Set.of())) {
-			if (owner.hasIdPart()) {
+			// the compartment's parameters also reach practitioners (e.g. Condition.asserter): keep the patients
+			if (owner.hasIdPart() && "Patient".equals(owner.getResourceType())) {
 				patients.add(owner.getIdPart());
 			}
 		}

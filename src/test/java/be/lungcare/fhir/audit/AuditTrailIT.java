@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,8 +100,13 @@ class AuditTrailIT extends AbstractServerIT {
 		String other = parse(Patient.class, postJson("Patient", json(TestData.patient("AuditedToo", TestData.ssin()))).body())
 				.getIdElement().getIdPart();
 		String marker = "audit-" + UUID.randomUUID();
+		// a performer is in the patient compartment's parameters too: it must not be taken for a patient
+		Practitioner nurse = new Practitioner();
+		nurse.addName().setFamily("Auditnurse");
+		String performer = parse(Practitioner.class, postJson("Practitioner", json(nurse)).body()).getIdElement().getIdPart();
 		for (String subject : List.of(patient, other)) {
 			Observation observation = new Observation().setStatus(Observation.ObservationStatus.FINAL).setSubject(new Reference("Patient/" + subject));
+			observation.addPerformer(new Reference("Practitioner/" + performer));
 			observation.getCode().addCoding().setSystem("http://loinc.org").setCode("26449-9");
 			observation.addIdentifier().setSystem("urn:lungcare:test").setValue(marker);
 			assertThat(postJson("Observation", json(observation)).statusCode()).isEqualTo(201);
