@@ -226,7 +226,9 @@ class IndicatorsIT extends AbstractServerIT {
 		}
 		Map<String, MeasureReport> reports = indicators("periodStart=" + START + "&periodEnd=" + END);
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-		command.addAll(SparkLaunch.JVM_FLAGS);
+		// the Java 17 flags Spark needs, written by research/spark's build beside its classpath
+		command.addAll(List.of(Files.readString(Path.of("research", "spark", "target", "jvm-flags.txt")).trim().split("\\s+")));
+		command.add("-XX:TieredStopAtLevel=1"); // a small export: the C2 compiler's work would be most of the time
 		command.addAll(List.of("-cp", Path.of("research", "spark", "target", "classes") + java.io.File.pathSeparator
 				+ Files.readString(classpath).trim(), "be.lungcare.research.spark.SparkIndicators", folder.toString(), START.toString(), END.toString()));
 		Process spark = new ProcessBuilder(command).redirectError(Path.of("target", "spark-indicators.log").toFile()).start();
