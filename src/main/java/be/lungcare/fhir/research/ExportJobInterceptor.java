@@ -92,7 +92,8 @@ final class ExportJobInterceptor implements StorageInterceptor {
 		}
 		FhirTerser terser = fhirContext.newTerser();
 		for (IIdType owner : terser.getCompartmentOwnersForResource("Patient", resource, Set.of())) {
-			if (owner.hasIdPart()) {
+			// the compartment's parameters also reach practitioners (e.g. Condition.asserter): the patient is wanted
+			if (owner.hasIdPart() && "Patient".equals(owner.getResourceType())) {
 				return owner.getIdPart();
 			}
 		}

@@ -9,7 +9,7 @@ enum Indicator {
 	ASTHMA_ACT_CONTROLLED("asthma-act-controlled", "Asthma patients whose last ACT is 20 or more", true, false),
 	MULTIDISCIPLINARY_CARE("multidisciplinary-care", "Patients with an active care plan and a care team of 3 or more disciplines", true, false),
 	COPD_EXACERBATIONS("copd-exacerbation-rate", "COPD exacerbations per patient-year", false, true),
-	EOSINOPHILS_BEFORE_BIOLOGIC("eosinophils-before-biologic", "Patients starting a biologic with a blood eosinophil count in the 12 months before", true, false);
+	EOSINOPHILS_BEFORE_BIOLOGIC("eosinophils-before-biologic", "Patients on a biologic with a blood eosinophil count in the 12 months before its start", true, false);
 
 	static final String MEASURE_BASE = "https://fhir.lungcare.be/Measure/";
 

@@ -33,6 +33,8 @@ final class Indicators {
 	/** Care team roles that are not a discipline: the patient and the informal caregiver (SNOMED CT). */
 	static final Set<String> NOT_A_DISCIPLINE = Set.of("http://snomed.info/sct|116154003", "http://snomed.info/sct|133932002");
 	static final int ACT_CONTROLLED = 20;
+	/** No lower bound: patients on a biologic by the period's end, whenever it was started. */
+	static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 	static final int DISCIPLINES = 3;
 
 	/** One indicator over one period. */
@@ -116,13 +118,13 @@ final class Indicators {
 			}
 			case EOSINOPHILS_BEFORE_BIOLOGIC -> {
 				Map<Long, Integer> firstBiologic = new HashMap<>();
-				for (IndicatorQueries.Dated request : queries.medicationRequests(ATC, BIOLOGICS, start, end)) {
+				for (IndicatorQueries.Dated request : queries.medicationRequests(ATC, BIOLOGICS, EARLIEST, end)) {
 					if (organization == null || organization.contains(request.patient())) {
 						firstBiologic.merge(request.patient(), request.day(), Math::min);
 					}
 				}
 				Set<Long> measured = new HashSet<>();
-				for (IndicatorQueries.Dated count : queries.observations(IndicatorQueries.LOINC, EOSINOPHILS, start.minusMonths(12), end, false)) {
+				for (IndicatorQueries.Dated count : queries.observations(IndicatorQueries.LOINC, EOSINOPHILS, EARLIEST, end, false)) {
 					Integer started = firstBiologic.get(count.patient());
 					if (started != null && count.day() <= started && count.day() >= IndicatorQueries.day(dayOf(started).minusMonths(12))) {
 						measured.add(count.patient());

@@ -194,9 +194,11 @@ class ResearchExportIT extends AbstractServerIT {
 		cohort.patients().stream().filter(p -> !p.equals(cohort.optedOut())).forEach(p -> expected.add(pseudonymiser.pseudonym(p)));
 		assertThat(exported).isEqualTo(expected);
 		// every patient reference points to an exported patient; the opted-out patient's pseudonym appears nowhere
-		Matcher references = Pattern.compile("\"reference\":\"Patient/([^\"]+)\"").matcher(String.join("\n", export.all()));
-		while (references.find()) {
-			assertThat(expected).contains(references.group(1));
+		for (String line : export.all()) {
+			Matcher references = Pattern.compile("\"reference\":\"Patient/([^\"]+)\"").matcher(line);
+			while (references.find()) {
+				assertThat(expected).as(line).contains(references.group(1));
+			}
 		}
 		assertThat(String.join("\n", export.all())).doesNotContain(pseudonymiser.pseudonym(cohort.optedOut()));
 		// the pseudonyms lead nowhere on the server
