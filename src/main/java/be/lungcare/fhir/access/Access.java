@@ -14,4 +14,14 @@ public final class Access {
 	public static boolean isAdministrator(RequestDetails request) {
 		return request != null && request.getUserData().get(GRANT) instanceof AccessGrant grant && grant.administrator();
 	}
+
+	/** Whether the request comes from a research client (it gets pseudonymised exports only). */
+	public static boolean isResearchClient(RequestDetails request) {
+		return request != null && request.getUserData().get(GRANT) instanceof AccessGrant grant && grant.research();
+	}
+
+	/** The request's client id ({@code azp}), or null without a token (open mode). */
+	public static String clientId(RequestDetails request) {
+		return request != null && request.getUserData().get(GRANT) instanceof AccessGrant grant ? grant.clientId() : null;
+	}
 }

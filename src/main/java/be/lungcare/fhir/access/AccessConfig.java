@@ -87,6 +87,12 @@ class AccessConfig {
 				.build();
 	}
 
+	/** Research opt-outs, for the research export (also when access control is off). */
+	@Bean
+	ResearchConsent researchConsent(DaoRegistry daos) {
+		return new ResearchConsent(daos, Clock.systemUTC());
+	}
+
 	/** 401 and 503 for tokens; also Spring Security's answer to a path its firewall refuses (400, both modes). */
 	@Bean
 	TokenProblemHandler tokenProblemHandler(FhirContext fhirContext) {

@@ -16,7 +16,8 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
  * The interaction a request asks for must be named by one of the token's scopes: read (read, vread, an instance's
  * history) needs {@code r}, a search or a type's history {@code s}, a system-wide search or history {@code *.s},
  * create {@code c}, update and patch {@code u}, delete {@code d}. Writes are checked again, entry by entry, when they
- * are stored ({@link ScopeWriteInterceptor}). Research clients get no patient data over REST. Refusals are 403 with
+ * are stored ({@link ScopeWriteInterceptor}). Research clients get no patient data over REST (their bulk exports are
+ * pseudonymised). {@code $export} needs a system scope reading every type. Refusals are 403 with
  * an OperationOutcome naming the scope that would be needed.
  */
 @Interceptor(order = HookOrder.ACCESS_INTERACTIONS)
@@ -39,7 +40,11 @@ final class ScopeInteractionInterceptor implements RestInterceptor {
 		String type = request.getResourceName();
 		switch (operation) {
 			case METADATA, GET_PAGE, TRANSACTION -> { } // bundle entries are checked one by one
-			case READ, VREAD, HISTORY_INSTANCE -> require(grant, type, SmartScope.Permission.READ, "r");
+			case READ, VREAD, HISTORY_INSTANCE -> {
+				if (!("Binary".equals(type) && grant.has(SmartScope.Context.SYSTEM))) { // export files: owner checked by the research feature
+					require(grant, type, SmartScope.Permission.READ, "r");
+				}
+			}
 			case SEARCH_TYPE, HISTORY_TYPE -> require(grant, type, SmartScope.Permission.SEARCH, "s");
 			case SEARCH_SYSTEM, HISTORY_SYSTEM, GRAPHQL_REQUEST -> require(grant, "*", SmartScope.Permission.SEARCH, "s");
 			case CREATE -> require(grant, type, SmartScope.Permission.CREATE, "c");
@@ -55,7 +60,19 @@ final class ScopeInteractionInterceptor implements RestInterceptor {
 		if ("$validate".equals(name)) {
 			return; // stores nothing, reads nothing
 		}
-		if ("$everything".equals(name)) {
+		if ("$export".equals(name)) {
+			if (!grant.allows(SmartScope.Context.SYSTEM, "*", SmartScope.Permission.READ)) {
+				throw forbidden("Bulk data export needs a system scope that reads every type, such as system/*.rs", null);
+			}
+		} else if ("$lungcare-indicators".equals(name) || "$lungcare-indicator-report".equals(name)) {
+			if (!grant.has(SmartScope.Context.SYSTEM)) {
+				throw forbidden("The indicators are offered to system/ tokens (research clients, engines, administrators)", null);
+			}
+		} else if ("$export-poll-status".equals(name)) {
+			if (!grant.has(SmartScope.Context.SYSTEM)) {
+				throw forbidden("Bulk data export is offered to system/ tokens only", null);
+			}
+		} else if ("$everything".equals(name)) {
 			require(grant, "Patient", SmartScope.Permission.READ, "r");
 		} else if (TERMINOLOGY_OPERATIONS.contains(name) && type != null) {
 			require(grant, type, SmartScope.Permission.READ, "r");

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.ConceptMap;
+import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.ValueSet;
@@ -63,6 +64,20 @@ final class ScopeRulesInterceptor extends AuthorizationInterceptor implements Re
 		if (grant.allowsAnywhere("Patient", SmartScope.Permission.READ)) {
 			// every resource it returns must be readable under the rules below
 			rules.allow("everything").operation().named("$everything").onInstancesOfType(Patient.class).andRequireExplicitResponseAuthorization();
+		}
+		if (grant.allows(SmartScope.Context.SYSTEM, "*", SmartScope.Permission.READ)) {
+			// bulk export: the research feature pseudonymises research clients' exports and keeps each export to its client
+			rules.allow("export").operation().named("$export").onServer().andAllowAllResponses();
+			rules.allow("export").operation().named("$export").onType(Patient.class).andAllowAllResponses();
+			rules.allow("export").operation().named("$export").onInstancesOfType(Group.class).andAllowAllResponses();
+			rules.allow("export").bulkExport().any().andThen();
+		}
+		if (grant.has(SmartScope.Context.SYSTEM)) {
+			rules.allow("export status").operation().named("$export-poll-status").onServer().andAllowAllResponses();
+			// counts only; the populations they may store as Groups are exported pseudonymised to research clients
+			rules.allow("indicators").operation().named("$lungcare-indicators").onServer().andAllowAllResponses();
+			rules.allow("indicators").operation().named("$lungcare-indicator-report").onServer().andAllowAllResponses();
+			rules.allow("export files").read().resourcesOfType("Binary").withAnyId().andThen();
 		}
 		rules.allow("bundles").transaction().withAnyOperation().andApplyNormalRules();
 		if (grant.scopes().stream().anyMatch(s -> s.allows(SmartScope.Permission.UPDATE))) {

@@ -4,6 +4,7 @@ import be.lungcare.fhir.synthetic.ClinicalCase.Diagnosis;
 import be.lungcare.fhir.synthetic.Identity.Caregiver;
 import be.lungcare.fhir.synthetic.PractitionerPool.Member;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,10 +16,12 @@ import org.hl7.fhir.r4.model.Age;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Patient;
@@ -89,6 +92,41 @@ final class PatientRecord {
 		}
 		String careTeam = careTeam(caregiver);
 		new CarePlanWriter(context, this).write(careTeam);
+		exacerbations(new Random(context.rnd().nextLong()));
+	}
+
+	/**
+	 * COPD exacerbations of the last 24 months, as emergency encounters whose reason is coded SNOMED CT and ICD-10
+	 * J44.1: one to three for GOLD group E, at most one for B, rarely one for A. Last, from a stream of their own, so that
+	 * the rest of the patient's data is the same as without them.
+	 */
+	private void exacerbations(Random rnd) {
+		Diagnosis copd = context.clinical().diagnoses.stream().filter(d -> d.disease().isCopd()).findFirst().orElse(null);
+		if (copd == null) {
+			return;
+		}
+		int count = switch (copd.goldGroup()) {
+			case "E" -> 1 + rnd.nextInt(3);
+			case "B" -> rnd.nextInt(2);
+			default -> rnd.nextInt(100) < 15 ? 1 : 0;
+		};
+		LocalDate earliest = context.referenceDate().minusMonths(24);
+		if (earliest.isBefore(copd.diagnosed())) {
+			earliest = copd.diagnosed();
+		}
+		long days = ChronoUnit.DAYS.between(earliest, context.referenceDate());
+		for (int i = 0; i < count && days > 14; i++) {
+			LocalDate start = earliest.plusDays(rnd.nextLong(days - 14));
+			Encounter exacerbation = new Encounter().setStatus(Encounter.EncounterStatus.FINISHED)
+					.setClass_(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "EMER", "emergency"));
+			CodeableConcept reason = Terminology.cc(Terminology.SNOMED, "195951007", "Acute exacerbation of chronic obstructive airways disease");
+			reason.addCoding().setSystem(Terminology.ICD10).setCode("J44.1")
+					.setDisplay("Chronic obstructive pulmonary disease with acute exacerbation, unspecified");
+			exacerbation.addReasonCode(reason);
+			exacerbation.getSubject().setReference(context.patientUrl());
+			exacerbation.getPeriod().setStartElement(new DateTimeType(start.toString())).setEndElement(new DateTimeType(start.plusDays(1 + rnd.nextInt(7)).toString()));
+			context.post(exacerbation);
+		}
 	}
 
 	// --- accessors for the care plan ---------------------------------------------------------------------------

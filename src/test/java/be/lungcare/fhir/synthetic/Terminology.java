@@ -21,6 +21,7 @@ final class Terminology {
 	static final String UCUM = "http://unitsofmeasure.org";
 	static final String BCP47 = "urn:ietf:bcp:47";
 	static final String ATC = "http://www.whocc.no/atc";
+	static final String ICD10 = "http://hl7.org/fhir/sid/icd-10";
 	static final String CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
 	static final String CONDITION_VER_STATUS = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
 	static final String CONDITION_CATEGORY = "http://terminology.hl7.org/CodeSystem/condition-category";
