@@ -49,7 +49,7 @@ class IndicatorsIT extends AbstractServerIT {
 		if (loaded) {
 			return;
 		}
-		Iterator<Bundle> bundles = new PopulationGenerator(777).bundles(30, 5);
+		Iterator<Bundle> bundles = new PopulationGenerator(6060).bundles(30, 5);
 		while (bundles.hasNext()) {
 			HttpResponse<String> stored = postJson("", json(bundles.next()));
 			assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
