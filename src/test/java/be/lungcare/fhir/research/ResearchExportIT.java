@@ -225,6 +225,17 @@ class ResearchExportIT extends AbstractServerIT {
 	}
 
 	@Test
+	void aPatientLevelExportHonoursTypeFilterAndSince() throws Exception {
+		BulkData.Export export = bulk().export(ADMIN, "Patient/$export?_type=Observation&_since=2000-01-01T00:00:00Z"
+				+ "&_typeFilter=" + java.net.URLEncoder.encode("Observation?code=http://loinc.org|81459-0", java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(export.count("Observation")).isPositive();
+		for (String line : export.all()) {
+			assertThat(JSON.readTree(line).path("code").toString()).as(line).contains("81459-0");
+		}
+		assertThat(export.lines().keySet()).containsOnly("Observation");
+	}
+
+	@Test
 	void aClientCancelsItsExport() {
 		BulkData bulk = bulk();
 		String status = bulk.kickOff(ADMIN, "$export?_type=Observation");
