@@ -150,8 +150,7 @@ final class IndicatorOperations implements RestProvider {
 	}
 
 	private List<Indicators.Result> compute(LocalDate start, LocalDate end, Set<Long> organization, Indicator only) {
-		Map<Indicator, Indicators.Result> results = indicators.compute(start, end, organization);
-		return results.values().stream().filter(r -> only == null || r.indicator() == only).toList();
+		return List.copyOf(indicators.compute(start, end, organization, only).values());
 	}
 
 	private Set<Long> organizationPatients(String organization) {

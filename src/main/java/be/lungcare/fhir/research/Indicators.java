@@ -56,10 +56,13 @@ final class Indicators {
 		this.queries = queries;
 	}
 
-	/** Every indicator over [start, end], for the patients of one organization's care teams when it is not null. */
-	Map<Indicator, Result> compute(LocalDate start, LocalDate end, Set<Long> organization) {
+	/**
+	 * The indicators asked for (all when {@code only} is null) over [start, end], for the patients of one
+	 * organization's care teams when it is not null.
+	 */
+	Map<Indicator, Result> compute(LocalDate start, LocalDate end, Set<Long> organization, Indicator only) {
 		Map<Indicator, Result> results = new EnumMap<>(Indicator.class);
-		for (Indicator indicator : Indicator.values()) {
+		for (Indicator indicator : only == null ? Indicator.values() : new Indicator[] {only}) {
 			long began = System.nanoTime();
 			Result result = compute(indicator, start, end, organization);
 			results.put(indicator, new Result(indicator, result.denominator(), result.numerator(), result.events(), result.patientYears(),
