@@ -87,6 +87,12 @@ class AccessConfig {
 				.build();
 	}
 
+	/** Which patients a resource belongs to (access control, the audit trail, the research export). */
+	@Bean
+	PatientCompartment patientCompartment(FhirContext fhirContext) {
+		return new PatientCompartment(fhirContext);
+	}
+
 	/** Research opt-outs, for the research export (also when access control is off). */
 	@Bean
 	ResearchConsent researchConsent(DaoRegistry daos) {
@@ -156,14 +162,14 @@ class AccessConfig {
 
 	@Bean
 	@ConditionalOnProperty(name = ENABLED, havingValue = "true", matchIfMissing = true)
-	ScopeSearchNarrowingInterceptor shortListNarrowingInterceptor(AccessGrants grants, FhirContext fhirContext) {
-		return new ScopeSearchNarrowingInterceptor(grants, new AccessTypes(fhirContext), true);
+	ScopeSearchNarrowingInterceptor shortListNarrowingInterceptor(AccessGrants grants, PatientCompartment compartment) {
+		return new ScopeSearchNarrowingInterceptor(grants, new AccessTypes(compartment), true);
 	}
 
 	@Bean
 	@ConditionalOnProperty(name = ENABLED, havingValue = "true", matchIfMissing = true)
-	ScopeSearchNarrowingInterceptor longListNarrowingInterceptor(AccessGrants grants, FhirContext fhirContext) {
-		return new ScopeSearchNarrowingInterceptor(grants, new AccessTypes(fhirContext), false);
+	ScopeSearchNarrowingInterceptor longListNarrowingInterceptor(AccessGrants grants, PatientCompartment compartment) {
+		return new ScopeSearchNarrowingInterceptor(grants, new AccessTypes(compartment), false);
 	}
 
 	@Bean

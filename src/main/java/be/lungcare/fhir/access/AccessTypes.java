@@ -1,8 +1,6 @@
 package be.lungcare.fhir.access;
 
-import ca.uhn.fhir.context.FhirContext;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * How the resource types fall for access control: patient data (the Patient compartment of R4, and Patient
@@ -17,17 +15,14 @@ final class AccessTypes {
 			"ConceptMap", "SearchParameter", "NamingSystem", "ImplementationGuide", "CapabilityStatement",
 			"OperationDefinition", "CompartmentDefinition", "Questionnaire", "PlanDefinition", "ActivityDefinition");
 
-	private final Set<String> patientData;
+	private final PatientCompartment compartment;
 
-	AccessTypes(FhirContext fhirContext) {
-		this.patientData = fhirContext.getResourceTypes().stream()
-				.filter(type -> type.equals("Patient")
-						|| !fhirContext.getResourceDefinition(type).getSearchParamsForCompartmentName("Patient").isEmpty())
-				.collect(Collectors.toUnmodifiableSet());
+	AccessTypes(PatientCompartment compartment) {
+		this.compartment = compartment;
 	}
 
 	boolean isPatientData(String type) {
-		return patientData.contains(type);
+		return compartment.holds(type);
 	}
 
 	static boolean isShared(String type) {

@@ -1,5 +1,6 @@
 package be.lungcare.fhir.audit;
 
+import be.lungcare.fhir.access.PatientCompartment;
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -43,8 +44,8 @@ class AuditConfig {
 
 	@Bean
 	@ConditionalOnProperty(name = ENABLED, havingValue = "true", matchIfMissing = true)
-	AuditEventBuilder auditEventBuilder(FhirContext fhirContext) {
-		return new AuditEventBuilder(fhirContext, new AuditAgents());
+	AuditEventBuilder auditEventBuilder(PatientCompartment compartment) {
+		return new AuditEventBuilder(compartment, new AuditAgents());
 	}
 
 	@Bean

@@ -1,15 +1,11 @@
 package be.lungcare.fhir.audit;
 
-import ca.uhn.fhir.context.FhirContext;
+import be.lungcare.fhir.access.PatientCompartment;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.util.FhirTerser;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Date;
-import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -38,13 +34,11 @@ final class AuditEventBuilder {
 	private static final Coding QUERY_ROLE = new Coding("http://terminology.hl7.org/CodeSystem/object-role", "24", "Query");
 	private static final int MAX_OUTCOME_DESCRIPTION = 500;
 
-	private final FhirContext fhirContext;
+	private final PatientCompartment compartment;
 	private final AuditAgents agents;
-	/** Per resource type: whether it belongs to a patient's compartment. */
-	private final Map<String, Boolean> inPatientCompartment = new ConcurrentHashMap<>();
 
-	AuditEventBuilder(FhirContext fhirContext, AuditAgents agents) {
-		this.fhirContext = fhirContext;
+	AuditEventBuilder(PatientCompartment compartment, AuditAgents agents) {
+		this.compartment = compartment;
 		this.agents = agents;
 	}
 
@@ -108,24 +102,8 @@ final class AuditEventBuilder {
 		};
 	}
 
-	/** The patients a resource belongs to: a Patient itself, or the owners of its patient compartment. */
+	/** The patients a resource belongs to. */
 	Set<String> patientsOf(IBaseResource resource) {
-		String type = resource.fhirType();
-		if ("Patient".equals(type)) {
-			return resource.getIdElement().hasIdPart() ? Set.of(resource.getIdElement().getIdPart()) : Set.of();
-		}
-		if (!inPatientCompartment.computeIfAbsent(type,
-				t -> !fhirContext.getResourceDefinition(t).getSearchParamsForCompartmentName("Patient").isEmpty())) {
-			return Set.of();
-		}
-		FhirTerser terser = fhirContext.newTerser();
-		Set<String> patients = new LinkedHashSet<>();
-		for (IIdType owner : terser.getCompartmentOwnersForResource("Patient", resource, Set.of())) {
-			// the compartment's parameters also reach practitioners (e.g. Condition.asserter): keep the patients
-			if (owner.hasIdPart() && "Patient".equals(owner.getResourceType())) {
-				patients.add(owner.getIdPart());
-			}
-		}
-		return patients;
+		return compartment.patientsOf(resource);
 	}
 }

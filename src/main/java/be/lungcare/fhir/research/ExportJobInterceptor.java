@@ -1,20 +1,18 @@
 package be.lungcare.fhir.research;
 
 import be.lungcare.fhir.access.Access;
+import be.lungcare.fhir.access.PatientCompartment;
 import be.lungcare.fhir.access.ResearchConsent;
 import be.lungcare.fhir.config.StorageInterceptor;
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.bulk.BulkExportJobParameters;
 import ca.uhn.fhir.rest.server.exceptions.NotImplementedOperationException;
-import ca.uhn.fhir.util.FhirTerser;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -38,15 +36,20 @@ final class ExportJobInterceptor implements StorageInterceptor {
 	/** The client id recorded for exports asked without a token (open mode). */
 	static final String ANONYMOUS = "anonymous";
 
+	/** A job's opt-out list as stored in its parameters, and as a set. */
+	private record OptOuts(String stored, Set<String> patients) {}
+
 	private final Pseudonymiser pseudonymiser;
 	private final ResearchConsent consent;
-	private final FhirContext fhirContext;
+	private final PatientCompartment compartment;
+	/** The last job's opt-outs, parsed once rather than for every exported resource. */
+	private volatile OptOuts optOuts = new OptOuts("", Set.of());
 
 	/** @param pseudonymiser null when no project key is configured: research clients cannot export */
-	ExportJobInterceptor(Pseudonymiser pseudonymiser, ResearchConsent consent, FhirContext fhirContext) {
+	ExportJobInterceptor(Pseudonymiser pseudonymiser, ResearchConsent consent, PatientCompartment compartment) {
 		this.pseudonymiser = pseudonymiser;
 		this.consent = consent;
-		this.fhirContext = fhirContext;
+		this.compartment = compartment;
 	}
 
 	@Hook(Pointcut.STORAGE_INITIATE_BULK_EXPORT)
@@ -73,30 +76,21 @@ final class ExportJobInterceptor implements StorageInterceptor {
 		if (pseudonymiser == null) {
 			throw new IllegalStateException("A pseudonymised export job runs on a server without a pseudonym key");
 		}
-		String patient = patientOf(resource);
-		if (patient != null && parameters.getUserData().get(OPTED_OUT) instanceof String optedOut
-				&& List.of(optedOut.split(",")).contains(patient)) {
+		String patient = compartment.patientsOf(resource).stream().findFirst().orElse(null);
+		if (patient != null && optedOut(parameters).contains(patient)) {
 			return false;
 		}
 		pseudonymiser.apply((Resource) resource, patient);
 		return true;
 	}
 
-	/** The patient a resource belongs to: a Patient itself, else the first owner of its patient compartment. */
-	private String patientOf(IBaseResource resource) {
-		if ("Patient".equals(resource.fhirType())) {
-			return resource.getIdElement().getIdPart();
+	private Set<String> optedOut(BulkExportJobParameters parameters) {
+		String stored = parameters.getUserData().get(OPTED_OUT) instanceof String list ? list : "";
+		OptOuts known = optOuts;
+		if (!known.stored().equals(stored)) {
+			known = new OptOuts(stored, stored.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(stored.split(","))));
+			optOuts = known;
 		}
-		if (fhirContext.getResourceDefinition(resource).getSearchParamsForCompartmentName("Patient").isEmpty()) {
-			return null;
-		}
-		FhirTerser terser = fhirContext.newTerser();
-		for (IIdType owner : terser.getCompartmentOwnersForResource("Patient", resource, Set.of())) {
-			// the compartment's parameters also reach practitioners (e.g. Condition.asserter): the patient is wanted
-			if (owner.hasIdPart() && "Patient".equals(owner.getResourceType())) {
-				return owner.getIdPart();
-			}
-		}
-		return null;
+		return known.patients();
 	}
 }

@@ -40,6 +40,10 @@ final class Indicators {
 	/** One indicator over one period. */
 	record Result(Indicator indicator, Set<Long> denominator, Set<Long> numerator, long events, double patientYears, long millis) {
 
+		Result took(long computationMillis) {
+			return new Result(indicator, denominator, numerator, events, patientYears, computationMillis);
+		}
+
 		/** The proportion or rate, or null when the denominator is empty. */
 		Double score() {
 			if (denominator.isEmpty()) {
@@ -64,9 +68,7 @@ final class Indicators {
 		Map<Indicator, Result> results = new EnumMap<>(Indicator.class);
 		for (Indicator indicator : only == null ? Indicator.values() : new Indicator[] {only}) {
 			long began = System.nanoTime();
-			Result result = compute(indicator, start, end, organization);
-			results.put(indicator, new Result(indicator, result.denominator(), result.numerator(), result.events(), result.patientYears(),
-					(System.nanoTime() - began) / 1_000_000));
+			results.put(indicator, compute(indicator, start, end, organization).took((System.nanoTime() - began) / 1_000_000));
 		}
 		return results;
 	}

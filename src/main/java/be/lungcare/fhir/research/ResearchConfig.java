@@ -1,5 +1,6 @@
 package be.lungcare.fhir.research;
 
+import be.lungcare.fhir.access.PatientCompartment;
 import be.lungcare.fhir.access.ResearchConsent;
 import ca.uhn.fhir.batch2.api.IJobCoordinator;
 import ca.uhn.fhir.batch2.maintenance.JobMaintenanceServiceImpl;
@@ -69,10 +70,10 @@ class ResearchConfig {
 	}
 
 	@Bean
-	ExportJobInterceptor exportJobInterceptor(ResearchProperties properties, ResearchConsent consent, FhirContext fhirContext) {
+	ExportJobInterceptor exportJobInterceptor(ResearchProperties properties, ResearchConsent consent, PatientCompartment compartment) {
 		byte[] key = properties.key();
 		Pseudonymiser pseudonymiser = key == null ? null : new Pseudonymiser(key, properties.datePolicy(), properties.maxShiftDays());
-		return new ExportJobInterceptor(pseudonymiser, consent, fhirContext);
+		return new ExportJobInterceptor(pseudonymiser, consent, compartment);
 	}
 
 	@Bean

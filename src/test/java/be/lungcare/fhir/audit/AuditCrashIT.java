@@ -55,10 +55,7 @@ class AuditCrashIT {
 
 	@Test
 	void everyAcknowledgedRequestHasItsAuditEventAfterAKill() throws Exception {
-		Path jar;
-		try (var files = Files.list(Path.of("target"))) {
-			jar = files.filter(p -> p.getFileName().toString().matches("lungcare-fhir-.*\\.jar")).findFirst().orElseThrow();
-		}
+		Path jar = ServerProcess.packagedJar();
 		Path logs = Files.createDirectories(Path.of("target", "audit-crash"));
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
 			Map<String, String> env = Map.of("LUNGCARE_DB_URL", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",

@@ -52,11 +52,7 @@ public final class ImportBenchmark {
 		List<String> jvmArgs = Arrays.stream(System.getProperty("import.jvmArgs", "").trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
 		Path out = Path.of("target", "benchmark-import");
 		Files.createDirectories(out);
-		Path jar;
-		try (var files = Files.list(Path.of("target"))) {
-			jar = files.filter(p -> p.getFileName().toString().matches("lungcare-fhir-.*\\.jar")).findFirst()
-					.orElseThrow(() -> new IllegalStateException("No server jar in target/: run mvn package"));
-		}
+		Path jar = ServerProcess.packagedJar();
 		SyntheaStyleSample.Export export = new SyntheaStyleSample(Long.getLong("import.seed", 20261201L), "import")
 				.export(patients, organizations, practitioners, encounters, observations);
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();

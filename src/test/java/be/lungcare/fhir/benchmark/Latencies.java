@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Percentiles and medians (nearest-rank) for the benchmark's reports. */
-final class Latencies {
+public final class Latencies {
 
 	private Latencies() {
 	}
@@ -38,7 +38,7 @@ final class Latencies {
 		return out;
 	}
 
-	static double round(double value) {
+	public static double round(double value) {
 		return Math.round(value * 100) / 100.0;
 	}
 }

@@ -44,6 +44,14 @@ public final class ServerProcess implements AutoCloseable {
 		return TOKEN;
 	}
 
+	/** The packaged server jar in {@code target/} (built by {@code mvn package}). */
+	public static Path packagedJar() throws IOException {
+		try (var files = Files.list(Path.of("target"))) {
+			return files.filter(p -> p.getFileName().toString().matches("lungcare-fhir-.*\\.jar")).findFirst()
+					.orElseThrow(() -> new IllegalStateException("No server jar in target/: run mvn package"));
+		}
+	}
+
 	/**
 	 * Starts the jar on the {@code postgres} profile, with the FHIR API and the Actuator endpoints on two free
 	 * ports, and waits until readiness reports UP.

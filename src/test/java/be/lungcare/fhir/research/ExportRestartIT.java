@@ -7,6 +7,7 @@ import be.lungcare.fhir.benchmark.ServerProcess;
 import be.lungcare.fhir.synthetic.PopulationGenerator;
 import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -31,14 +32,12 @@ class ExportRestartIT {
 
 	private static final String ADMIN = TestIssuer.get().longLivedToken("lungcare-admin", "system/*.cruds lungcare.admin");
 	private static final List<String> TYPES = List.of("Patient", "Condition", "Observation", "CarePlan", "CareTeam");
+	private static final ObjectMapper JSON = new ObjectMapper();
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@Test
 	void anExportInterruptedByAKillCompletesAfterTheRestart() throws Exception {
-		Path jar;
-		try (var files = Files.list(Path.of("target"))) {
-			jar = files.filter(p -> p.getFileName().toString().matches("lungcare-fhir-.*\\.jar")).findFirst().orElseThrow();
-		}
+		Path jar = ServerProcess.packagedJar();
 		Path logs = Files.createDirectories(Path.of("target", "export-restart"));
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
 			Map<String, String> env = Map.of("LUNGCARE_DB_URL", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
@@ -74,7 +73,7 @@ class ExportRestartIT {
 				while (true) {
 					HttpResponse<String> poll = bulk.send(ADMIN, "GET", statusPath, Map.of("Accept", "application/json"));
 					if (poll.statusCode() == 200) {
-						manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(poll.body());
+						manifest = JSON.readTree(poll.body());
 						outcome = "resumed";
 						break;
 					}
@@ -94,7 +93,7 @@ class ExportRestartIT {
 					List<String> lines = export.lines().getOrDefault(type, List.of());
 					Set<String> ids = new HashSet<>();
 					for (String line : lines) {
-						ids.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).path("id").asText());
+						ids.add(JSON.readTree(line).path("id").asText());
 					}
 					assertThat(ids).as(type + " exported once each").hasSize(lines.size());
 					assertThat(lines).as(type).hasSize(expected.get(type));

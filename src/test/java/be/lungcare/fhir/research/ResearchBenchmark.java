@@ -1,6 +1,7 @@
 package be.lungcare.fhir.research;
 
 import be.lungcare.fhir.TestIssuer;
+import be.lungcare.fhir.benchmark.Latencies;
 import be.lungcare.fhir.benchmark.ServerProcess;
 import be.lungcare.fhir.synthetic.PopulationGenerator;
 import ca.uhn.fhir.context.FhirContext;
@@ -55,11 +56,7 @@ public final class ResearchBenchmark {
 		long seed = Long.getLong("research.seed", 20261123L);
 		List<String> jvmArgs = Arrays.stream(System.getProperty("research.jvmArgs", "").trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
 		Path out = Files.createDirectories(Path.of("target", "benchmark-research"));
-		Path jar;
-		try (var files = Files.list(Path.of("target"))) {
-			jar = files.filter(p -> p.getFileName().toString().matches("lungcare-fhir-.*\\.jar")).findFirst()
-					.orElseThrow(() -> new IllegalStateException("No server jar in target/: run mvn package"));
-		}
+		Path jar = ServerProcess.packagedJar();
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 		IParser parser = FhirContext.forR4Cached().newJsonParser();
 		Map<String, Object> result = new LinkedHashMap<>();
@@ -97,7 +94,7 @@ public final class ResearchBenchmark {
 					post.get();
 				}
 				pool.shutdown();
-				result.put("loadSeconds", round((System.nanoTime() - loadStart) / 1e9));
+				result.put("loadSeconds", Latencies.round((System.nanoTime() - loadStart) / 1e9));
 
 				BulkData bulk = new BulkData(server.baseUrl());
 				result.put("plainExport", export(server, bulk, ADMIN));
@@ -119,7 +116,7 @@ public final class ResearchBenchmark {
 						body = response.body();
 					}
 					Map<String, Object> figures = new LinkedHashMap<>();
-					figures.put("medianMs", round(millis.stream().sorted().toList().get(1)));
+					figures.put("medianMs", Latencies.round(millis.stream().sorted().toList().get(1)));
 					JsonNode group = new ObjectMapper().readTree(body).path("entry").get(0).path("resource").path("group").get(0);
 					figures.put("populations", group.path("population").toString());
 					figures.put("score", group.path("measureScore").path("value").asDouble());
@@ -134,10 +131,6 @@ public final class ResearchBenchmark {
 		Files.writeString(out.resolve("summary.json"), line + "\n");
 	}
 
-	private static double round(double value) {
-		return Math.round(value * 100) / 100.0;
-	}
-
 	private static Map<String, Object> export(ServerProcess server, BulkData bulk, String token) throws Exception {
 		double cpu = server.cpuSeconds();
 		long started = System.nanoTime();
@@ -150,10 +143,10 @@ public final class ResearchBenchmark {
 		Map<String, Object> figures = new LinkedHashMap<>();
 		figures.put("resources", resources);
 		figures.put("files", export.urls().size());
-		figures.put("seconds", round(seconds));
-		figures.put("resourcesPerSecond", round(resources / seconds));
-		figures.put("serverCpuMsPerResource", round(cpuSeconds * 1000 / Math.max(1, resources)));
-		figures.put("downloadSeconds", round((System.nanoTime() - downloadStart) / 1e9));
+		figures.put("seconds", Latencies.round(seconds));
+		figures.put("resourcesPerSecond", Latencies.round(resources / seconds));
+		figures.put("serverCpuMsPerResource", Latencies.round(cpuSeconds * 1000 / Math.max(1, resources)));
+		figures.put("downloadSeconds", Latencies.round((System.nanoTime() - downloadStart) / 1e9));
 		figures.put("rssMiB", server.rssMiB(false));
 		return figures;
 	}
