@@ -24,4 +24,16 @@ public final class Access {
 	public static String clientId(RequestDetails request) {
 		return request != null && request.getUserData().get(GRANT) instanceof AccessGrant grant ? grant.clientId() : null;
 	}
+
+	/**
+	 * Whether the request's client may read every resource of this type, as a system client (a subscription's
+	 * notifications carry data of any patient). True without a token (open mode: no access control).
+	 */
+	public static boolean mayReadEvery(RequestDetails request, String type) {
+		if (request == null || !(request.getUserData().get(GRANT) instanceof AccessGrant grant)) {
+			return true;
+		}
+		return !grant.research() && grant.allows(SmartScope.Context.SYSTEM, type, SmartScope.Permission.READ)
+				&& grant.allows(SmartScope.Context.SYSTEM, type, SmartScope.Permission.SEARCH);
+	}
 }

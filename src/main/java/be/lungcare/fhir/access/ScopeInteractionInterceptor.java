@@ -72,6 +72,11 @@ final class ScopeInteractionInterceptor implements RestInterceptor {
 			if (!grant.has(SmartScope.Context.SYSTEM)) {
 				throw forbidden("Bulk data export is offered to system/ tokens only", null);
 			}
+		} else if ("$trigger-subscription".equals(name)) {
+			if (!grant.allows(SmartScope.Context.SYSTEM, "Subscription", SmartScope.Permission.UPDATE)) {
+				throw forbidden("Triggering a subscription needs a system scope that updates Subscriptions, such as system/Subscription.u",
+						"Subscription");
+			}
 		} else if ("$everything".equals(name)) {
 			require(grant, "Patient", SmartScope.Permission.READ, "r");
 		} else if (TERMINOLOGY_OPERATIONS.contains(name) && type != null) {

@@ -21,6 +21,7 @@ import org.hl7.fhir.r4.model.ConceptMap;
 import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Subscription;
 import org.hl7.fhir.r4.model.ValueSet;
 
 /**
@@ -71,6 +72,11 @@ final class ScopeRulesInterceptor extends AuthorizationInterceptor implements Re
 			rules.allow("export").operation().named("$export").onType(Patient.class).andAllowAllResponses();
 			rules.allow("export").operation().named("$export").onInstancesOfType(Group.class).andAllowAllResponses();
 			rules.allow("export").bulkExport().any().andThen();
+		}
+		if (grant.allows(SmartScope.Context.SYSTEM, "Subscription", SmartScope.Permission.UPDATE)) {
+			// which subscription: the client's own (the subscriptions feature checks the owner)
+			rules.allow("trigger").operation().named("$trigger-subscription").onInstancesOfType(Subscription.class).andAllowAllResponses();
+			rules.allow("trigger").operation().named("$trigger-subscription").onType(Subscription.class).andAllowAllResponses();
 		}
 		if (grant.has(SmartScope.Context.SYSTEM)) {
 			rules.allow("export status").operation().named("$export-poll-status").onServer().andAllowAllResponses();

@@ -8,7 +8,6 @@ import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
 import ca.uhn.fhir.jpa.config.HapiJpaConfig;
 import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
 import ca.uhn.fhir.jpa.model.config.PartitionSettings;
-import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
 import java.util.List;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -27,7 +26,7 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
 	JpaR4Config.class,
 	HapiJpaConfig.class,
 	ThreadPoolFactoryConfig.class,
-	SubscriptionChannelConfig.class, // the in-memory message broker batch jobs run on
+	SubscriptionChannelConfig.class, // the in-memory message broker batch jobs and subscription matching run on
 	JpaBatch2Config.class,
 	Batch2JobsConfig.class
 })
@@ -63,10 +62,5 @@ class FhirJpaConfig {
 	@Bean
 	PartitionSettings partitionSettings() {
 		return new PartitionSettings();
-	}
-
-	@Bean
-	SubscriptionSettings subscriptionSettings() {
-		return new SubscriptionSettings();
 	}
 }

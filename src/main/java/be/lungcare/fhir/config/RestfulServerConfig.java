@@ -58,7 +58,7 @@ class RestfulServerConfig {
 		server.setDefaultResponseEncoding(EncodingEnum.JSON);
 
 		// a feature that serves a resource type itself (e.g. AuditEvent, from the audit trail) replaces HAPI's provider
-		Set<Class<?>> servedByFeatures = featureProviders.stream().filter(IResourceProvider.class::isInstance)
+		Set<Class<?>> servedByFeatures = featureProviders.stream().filter(RestProvider::replacesJpaProvider)
 				.map(p -> (Class<?>) ((IResourceProvider) p).getResourceType()).collect(Collectors.toSet());
 		server.registerProviders(resourceProviders.createProviders().stream()
 				.filter(p -> !(p instanceof IResourceProvider provider && servedByFeatures.contains(provider.getResourceType())))

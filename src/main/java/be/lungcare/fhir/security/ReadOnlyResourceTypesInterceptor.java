@@ -21,7 +21,6 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
  * <li>Conformance resources come from the implementation guide installed at start-up. A SearchParameter written
  * through the API would change what every search means and start a reindex; a profile or value set would change
  * what validation accepts. A client whose token carries the admin scope may write them.</li>
- * <li>Subscriptions are not delivered by this server yet, so it does not accept them.</li>
  * </ul>
  * The server's own writes (the IG installation) are not affected.
  */
@@ -44,7 +43,6 @@ final class ReadOnlyResourceTypesInterceptor implements StorageInterceptor {
 			"ConceptMap", "ConceptMap" + CONFORMANCE,
 			"ImplementationGuide", "ImplementationGuide" + CONFORMANCE,
 			"NamingSystem", "NamingSystem" + CONFORMANCE,
-			"Subscription", "Subscriptions are not delivered by this server yet, so it does not accept them",
 			"AuditEvent", "AuditEvents are recorded by the server itself; they cannot be written, changed or deleted through the API");
 
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)

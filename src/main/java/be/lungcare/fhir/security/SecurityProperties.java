@@ -27,7 +27,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("lungcare.security")
 record SecurityProperties(
 		@DefaultValue({"$validate", "$everything", "$meta", "$validate-code", "$lookup", "$translate", "$expand", "$export",
-				"$export-poll-status", "$lungcare-indicators", "$lungcare-indicator-report"})
+				"$export-poll-status", "$lungcare-indicators", "$lungcare-indicator-report", "$trigger-subscription"})
 				List<String> allowedOperations,
 		@DefaultValue("10MB") DataSize maxRequestBody,
 		@DefaultValue("10MB") DataSize maxDecompressedBody,

@@ -11,7 +11,7 @@ import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.Test;
 
-/** Conformance resources and Subscriptions are read-only through the API, and the CapabilityStatement says so. */
+/** Conformance resources are read-only through the API, and the CapabilityStatement says so. */
 class ReadOnlyResourceTypesIT extends AbstractServerIT {
 
 	private static final String SEARCH_PARAMETER = "{\"resourceType\":\"SearchParameter\",\"url\":\"https://example.org/sp\","
@@ -42,18 +42,12 @@ class ReadOnlyResourceTypesIT extends AbstractServerIT {
 	}
 
 	@Test
-	void subscriptionsAreRefusedUntilTheyAreDelivered() {
-		assertForbidden(postJson("Subscription", "{\"resourceType\":\"Subscription\",\"status\":\"requested\",\"reason\":\"x\","
-				+ "\"criteria\":\"Patient?\",\"channel\":{\"type\":\"rest-hook\",\"endpoint\":\"https://example.org/hook\"}}"), "Subscription");
-	}
-
-	@Test
 	void theCapabilityStatementSaysWhatIsOffered() {
 		CapabilityStatement capabilities = parse(CapabilityStatement.class, get("metadata").body());
 		CapabilityStatement.CapabilityStatementRestComponent rest = capabilities.getRestFirstRep();
 		assertThat(rest.getInteraction()).extracting(i -> i.getCode())
 				.contains(SystemRestfulInteraction.TRANSACTION, SystemRestfulInteraction.BATCH);
-		for (String readOnly : new String[] {"SearchParameter", "StructureDefinition", "ValueSet", "CodeSystem", "Subscription"}) {
+		for (String readOnly : new String[] {"SearchParameter", "StructureDefinition", "ValueSet", "CodeSystem"}) {
 			CapabilityStatement.CapabilityStatementRestResourceComponent resource = rest.getResource().stream()
 					.filter(r -> r.getType().equals(readOnly)).findFirst().orElseThrow();
 			assertThat(resource.getInteraction()).extracting(i -> i.getCode())

@@ -1,0 +1,126 @@
+package be.lungcare.fhir.subscriptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import be.lungcare.fhir.TestData;
+import be.lungcare.fhir.benchmark.ServerProcess;
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Subscription;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Notifications survive a crash of the server (SIGKILL), in both places a change can be when it happens: already
+ * matched and in the delivery log (the receiver was refusing), and still in HAPI's queue of changes, not yet
+ * matched (the second server matches only every five minutes). Each acknowledged write is delivered after the restart.
+ */
+class SubscriptionCrashIT {
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final IParser parser = FhirContext.forR4Cached().newJsonParser();
+
+	@Test
+	void everyAcknowledgedWriteIsDeliveredAfterAKill() throws Exception {
+		Path jar = ServerProcess.packagedJar();
+		Path logs = Files.createDirectories(Path.of("target", "subscription-crash"));
+		List<String> jvm = List.of("-XX:+UseSerialGC", "-Xmx768m");
+		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start(); HookListener listener = new HookListener()) {
+			Map<String, String> env = new HashMap<>(Map.of(
+					"LUNGCARE_DB_URL", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
+					"LUNGCARE_DB_USER", "postgres", "LUNGCARE_DB_PASSWORD", "",
+					"LUNGCARE_SUBSCRIPTIONS_ALLOWED_HOSTS", "localhost", "LUNGCARE_SUBSCRIPTIONS_ALLOW_HTTP", "true",
+					"LUNGCARE_SUBSCRIPTIONS_ALLOW_PRIVATE_NETWORKS", "true", "LUNGCARE_SUBSCRIPTIONS_FIRST_RETRY", "1s",
+					"LUNGCARE_SUBSCRIPTIONS_MAX_RETRY_INTERVAL", "2s", "LUNGCARE_SUBSCRIPTIONS_MATCHING_INTERVAL", "500ms"));
+			String patient;
+			List<String> matchedBeforeKill = new ArrayList<>();
+			try (ServerProcess first = ServerProcess.start(jar, jvm, env, logs.resolve("server-1.log"), http)) {
+				patient = "Patient/" + idOf(send(first, "POST", "Patient", parser.encodeResourceToString(TestData.patient("Crash", TestData.ssin()))));
+				String subscription = idOf(send(first, "POST", "Subscription",
+						SubscriptionsIT.criteria("Observation?subject=" + patient, listener.endpoint("/crash"), true)));
+				awaitActive(first, "Subscription/" + subscription);
+				listener.answer(503);
+				for (int i = 0; i < 10; i++) {
+					matchedBeforeKill.add(idOf(send(first, "POST", "Observation", SubscriptionsIT.catScore(patient, 10 + i))));
+				}
+				long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+				while (listener.refused() < 3 && System.nanoTime() < end) {
+					Thread.sleep(100);
+				}
+				assertThat(listener.refused()).as("attempts refused by the receiver before the kill").isGreaterThanOrEqualTo(3);
+				first.kill();
+			}
+			assertThat(listener.received(r -> true)).isEmpty();
+			listener.answer(200);
+
+			// the second server matches every five minutes: its changes are still queued when it is killed
+			Map<String, String> slowMatching = new HashMap<>(env);
+			slowMatching.put("LUNGCARE_SUBSCRIPTIONS_MATCHING_INTERVAL", "5m");
+			List<String> queuedAtKill = new ArrayList<>();
+			try (ServerProcess second = ServerProcess.start(jar, jvm, slowMatching, logs.resolve("server-2.log"), http)) {
+				List<HookListener.Received> first = listener.await(r -> true, matchedBeforeKill.size(), Duration.ofSeconds(60));
+				assertThat(paths(first)).as("matched before the first kill, delivered after the restart")
+						.containsAll(paths(matchedBeforeKill));
+				Thread.sleep(2000); // the first pass of the slow matching (at start-up) is over
+				for (int i = 0; i < 5; i++) {
+					queuedAtKill.add(idOf(send(second, "POST", "Observation", SubscriptionsIT.catScore(patient, 30 + i))));
+				}
+				second.kill();
+			}
+			assertThat(paths(listener.received(r -> true))).as("not matched before the second kill").doesNotContainAnyElementsOf(paths(queuedAtKill));
+
+			try (ServerProcess third = ServerProcess.start(jar, jvm, env, logs.resolve("server-3.log"), http)) {
+				List<HookListener.Received> all = listener.await(r -> true, matchedBeforeKill.size() + queuedAtKill.size(), Duration.ofSeconds(60));
+				assertThat(paths(all)).as("queued before the second kill, delivered after the restart").containsAll(paths(queuedAtKill));
+				Set<String> events = new HashSet<>(all.stream().map(HookListener.Received::eventId).toList());
+				System.out.printf("SUBSCRIPTION-CRASH %d writes acknowledged, %d notifications received, %d distinct events, %d refused attempts%n",
+						matchedBeforeKill.size() + queuedAtKill.size(), all.size(), events.size(), listener.refused());
+				assertThat(events).hasSize(matchedBeforeKill.size() + queuedAtKill.size());
+			}
+		}
+	}
+
+	private static List<String> paths(List<?> items) {
+		return items.stream().map(item -> item instanceof HookListener.Received r ? r.path() : "/crash/Observation/" + item).toList();
+	}
+
+	private HttpResponse<String> send(ServerProcess server, String method, String path, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/" + path)).timeout(Duration.ofSeconds(30))
+				.header("Authorization", "Bearer " + ServerProcess.engineToken()).header("Accept", "application/fhir+json");
+		if (body != null) {
+			request.header("Content-Type", "application/fhir+json");
+		}
+		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private String idOf(HttpResponse<String> created) {
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		return parser.parseResource(created.body()).getIdElement().getIdPart();
+	}
+
+	private void awaitActive(ServerProcess server, String id) throws Exception {
+		long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < end) {
+			if (parser.parseResource(Subscription.class, send(server, "GET", id, null).body()).getStatus() == Subscription.SubscriptionStatus.ACTIVE) {
+				Thread.sleep(1500);
+				return;
+			}
+			Thread.sleep(200);
+		}
+		throw new AssertionError(id + " was not activated");
+	}
+}
