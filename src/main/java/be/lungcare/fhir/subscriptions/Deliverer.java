@@ -3,6 +3,7 @@ package be.lungcare.fhir.subscriptions;
 import ca.uhn.fhir.jpa.subscription.match.registry.ActiveSubscription;
 import ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionRegistry;
 import ca.uhn.fhir.jpa.subscription.model.CanonicalSubscription;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -66,6 +67,11 @@ final class Deliverer {
 				.build();
 		this.latency = Timer.builder("lungcare.subscription.delivery").description("From a notification's match to its delivery")
 				.publishPercentiles(0.5, 0.95).register(meters);
+		for (DeliveryLog.Status status : new DeliveryLog.Status[] {DeliveryLog.Status.PENDING, DeliveryLog.Status.FAILED}) {
+			Gauge.builder("lungcare.subscription.notifications", log, l -> l.count(status))
+					.description("Notifications in the delivery log, by status").tag("status", status.name().toLowerCase(java.util.Locale.ROOT))
+					.register(meters);
+		}
 	}
 
 	synchronized void start() {

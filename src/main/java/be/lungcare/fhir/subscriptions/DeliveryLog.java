@@ -5,8 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -103,15 +101,10 @@ final class DeliveryLog {
 		return jdbc.update("DELETE FROM LC_SUBSCRIPTION_DELIVERY WHERE FINISHED < ?", Timestamp.from(before));
 	}
 
-	/** The number of notifications by status. */
-	Map<Status, Long> counts() {
-		Map<Status, Long> counts = new TreeMap<>();
-		for (Status status : Status.values()) {
-			counts.put(status, 0L);
-		}
-		jdbc.query("SELECT STATUS, COUNT(*) FROM LC_SUBSCRIPTION_DELIVERY GROUP BY STATUS",
-				(ResultSet row) -> { counts.put(Status.valueOf(row.getString(1)), row.getLong(2)); });
-		return counts;
+	/** The number of notifications with this status. */
+	long count(Status status) {
+		Long count = jdbc.queryForObject("SELECT COUNT(*) FROM LC_SUBSCRIPTION_DELIVERY WHERE STATUS = ?", Long.class, status.name());
+		return count == null ? 0 : count;
 	}
 
 	private static Entry entry(ResultSet row, int n) throws SQLException {

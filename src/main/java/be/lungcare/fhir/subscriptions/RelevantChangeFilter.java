@@ -1,44 +1,47 @@
 package be.lungcare.fhir.subscriptions;
 
-import be.lungcare.fhir.config.StorageInterceptor;
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.interceptor.api.Interceptor;
-import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.subscription.match.registry.ActiveSubscription;
 import ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionRegistry;
 import ca.uhn.fhir.jpa.subscription.model.CanonicalSubscription;
-import ca.uhn.fhir.jpa.subscription.model.ResourceModifiedMessage;
+import ca.uhn.fhir.jpa.subscription.submit.interceptor.SubscriptionMatcherInterceptor;
 import ca.uhn.fhir.jpa.topic.SubscriptionTopicRegistry;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.messaging.BaseResourceMessage;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * HAPI queues every change of every resource for matching ({@code HFJ_RESOURCE_MODIFIED}: a row written with the
- * change, read and deleted by the matching pass). A change no active subscription can be about is not queued: only
- * changes of the types named by the active subscriptions' criteria and topics, and of Subscriptions and topics
- * themselves (which HAPI's own listeners activate and register), go through.
+ * HAPI's interceptor that queues changes for matching, for relevant changes only. HAPI queues every change of every
+ * resource: it encodes the resource to JSON and writes a row ({@code HFJ_RESOURCE_MODIFIED}) in the write's
+ * transaction, which the matching pass reads and deletes. A change no active subscription can be about is not
+ * queued, and costs nothing: only changes of the types named by the active subscriptions' criteria and topics, and
+ * of Subscriptions and topics themselves (which HAPI's own listeners activate and register), go through. Registered
+ * by HAPI in place of its own ({@code @Primary}).
  */
-@Interceptor
-final class RelevantChangeFilter implements StorageInterceptor {
+final class RelevantChangeFilter extends SubscriptionMatcherInterceptor {
 
 	/** Changes HAPI's own subscription listeners need: a Subscription activated, a topic (a Basic in R4) registered. */
 	private static final Set<String> ALWAYS = Set.of("Subscription", "Basic");
 
-	private final FhirContext fhirContext;
 	private final SubscriptionRegistry subscriptions;
 	private final SubscriptionTopicRegistry topics;
 
-	RelevantChangeFilter(FhirContext fhirContext, SubscriptionRegistry subscriptions, SubscriptionTopicRegistry topics) {
-		this.fhirContext = fhirContext;
+	RelevantChangeFilter(SubscriptionRegistry subscriptions, SubscriptionTopicRegistry topics) {
 		this.subscriptions = subscriptions;
 		this.topics = topics;
 	}
 
-	@Hook(Pointcut.SUBSCRIPTION_RESOURCE_MODIFIED)
-	public boolean queueIfRelevant(ResourceModifiedMessage change) {
-		String type = change.getResourceType(fhirContext);
-		if (type == null || ALWAYS.contains(type)) {
+	@Override
+	protected void processResourceModifiedEvent(IBaseResource resource, BaseResourceMessage.OperationTypeEnum operation,
+			RequestDetails request) {
+		if (isRelevant(resource.fhirType())) {
+			super.processResourceModifiedEvent(resource, operation, request);
+		}
+	}
+
+	boolean isRelevant(String type) {
+		if (ALWAYS.contains(type)) {
 			return true;
 		}
 		if (subscriptions.size() == 0) {

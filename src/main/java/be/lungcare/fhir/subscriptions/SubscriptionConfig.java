@@ -9,6 +9,7 @@ import ca.uhn.fhir.jpa.subscription.channel.impl.LinkedBlockingChannelFactory;
 import ca.uhn.fhir.jpa.subscription.channel.impl.RetryPolicyProvider;
 import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
 import ca.uhn.fhir.jpa.subscription.match.deliver.email.IEmailSender;
+import ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionLoader;
 import ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionRegistry;
 import ca.uhn.fhir.jpa.subscription.submit.config.SubscriptionSubmitterConfig;
 import ca.uhn.fhir.jpa.topic.SubscriptionTopicConfig;
@@ -108,8 +109,15 @@ class SubscriptionConfig {
 	}
 
 	@Bean
-	RelevantChangeFilter relevantChangeFilter(FhirContext fhirContext, SubscriptionRegistry subscriptions, SubscriptionTopicRegistry topics) {
-		return new RelevantChangeFilter(fhirContext, subscriptions, topics);
+	RegistryRefreshInterceptor registryRefreshInterceptor(FhirContext fhirContext, SubscriptionLoader loader) {
+		return new RegistryRefreshInterceptor(fhirContext, loader);
+	}
+
+	/** Registered by HAPI's loader instead of its own matcher interceptor. */
+	@Bean
+	@Primary
+	RelevantChangeFilter relevantChangeFilter(SubscriptionRegistry subscriptions, SubscriptionTopicRegistry topics) {
+		return new RelevantChangeFilter(subscriptions, topics);
 	}
 
 	@Bean

@@ -29,7 +29,7 @@ public final class Latencies {
 	}
 
 	/** p50, p95 and p99 in milliseconds of the given durations in nanoseconds. */
-	static Map<String, Object> summary(long[] nanos) {
+	public static Map<String, Object> summary(long[] nanos) {
 		double[] ms = Arrays.stream(nanos).mapToDouble(n -> n / 1e6).sorted().toArray();
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("p50Ms", round(percentile(ms, 50)));

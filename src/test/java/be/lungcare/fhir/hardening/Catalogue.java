@@ -519,6 +519,9 @@ final class Catalogue {
 						Payloads.entry(subscription(m, "rest-hook", "http://127.0.0.1:" + fixture.managementPort + "/"), "POST", "Subscription"))));
 		add(Kind.PROTOCOL, "PUT Subscription/<new id>", Expect.rejected(), types("Subscription"),
 				m -> json("PUT", "/Subscription/" + m, subscription(m, "rest-hook", "http://127.0.0.1:1/").put("id", m)));
+		// $trigger-subscription is offered, for a client's own subscriptions; the type-level form triggers them all
+		add(Kind.LIMIT_BYPASS, "POST /Subscription/$trigger-subscription (all subscriptions)", Expect.clientError(), NONE,
+				m -> json("POST", "/Subscription/$trigger-subscription", Json.obj("resourceType", "Parameters")));
 		String[][] methods = {{"TRACE", "/Patient"}, {"TRACE", "/" + victimRef()}, {"TRACE", "/metadata"}, {"PROPFIND", "/Patient"},
 				{"FOO", "/Patient"}, {"CONNECT", "/Patient"}};
 		for (String[] method : methods) {
@@ -796,7 +799,7 @@ final class Catalogue {
 				{"POST", "/CodeSystem/$upload-external-code-system", "$upload-external-code-system"},
 				{"POST", "/CodeSystem/$apply-codesystem-delta-add", "$apply-codesystem-delta-add"},
 				{"POST", "/StructureDefinition/$snapshot", "$snapshot"}, {"POST", "/Patient/$match", "$match"},
-				{"GET", "/Observation/$lastn", "$lastn"}, {"POST", "/Subscription/x/$trigger-subscription", "$trigger-subscription"}};
+				{"GET", "/Observation/$lastn", "$lastn"}};
 		for (String[] operation : directOperations) {
 			add(Kind.LIMIT_BYPASS, operation[0] + " " + operation[1].replace(victim, "/" + victimRef()), Expect.clientError(operation[2]),
 					operation[2].equals("$meta-add") ? types("Patient") : NONE,
