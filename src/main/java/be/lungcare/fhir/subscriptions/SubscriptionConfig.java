@@ -5,6 +5,9 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.subscription.async.AsyncResourceModifiedProcessingSchedulerSvc;
+import ca.uhn.fhir.jpa.subscription.async.AsyncResourceModifiedSubmitterSvc;
+import ca.uhn.fhir.subscription.api.IResourceModifiedMessagePersistenceSvc;
+import ca.uhn.fhir.subscription.api.IResourceModifiedConsumerWithRetries;
 import ca.uhn.fhir.jpa.subscription.channel.impl.LinkedBlockingChannelFactory;
 import ca.uhn.fhir.jpa.subscription.channel.impl.RetryPolicyProvider;
 import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
@@ -67,6 +70,13 @@ class SubscriptionConfig {
 	@Primary
 	LinkedBlockingChannelFactory synchronousMatchingChannelFactory(IChannelNamer channelNamer, RetryPolicyProvider retryPolicyProvider) {
 		return new SynchronousMatchingChannelFactory(channelNamer, retryPolicyProvider);
+	}
+
+	@Bean
+	@Primary
+	AsyncResourceModifiedSubmitterSvc onePassAtATime(IResourceModifiedMessagePersistenceSvc persistence,
+			IResourceModifiedConsumerWithRetries consumer) {
+		return new OnePassAtATime(persistence, consumer);
 	}
 
 	/** HAPI's pass over its queue of changes every {@code matching-interval} (HAPI's default: 5 s). */

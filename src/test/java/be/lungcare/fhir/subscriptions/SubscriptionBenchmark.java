@@ -6,10 +6,7 @@ import be.lungcare.fhir.benchmark.ServerProcess;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Subscription;
 
 /**
  * Delivery latency of subscriptions, with the production settings (matching pass every second): the packaged server
@@ -59,21 +55,20 @@ public final class SubscriptionBenchmark {
 					"LUNGCARE_SUBSCRIPTIONS_ALLOWED_HOSTS", "localhost", "LUNGCARE_SUBSCRIPTIONS_ALLOW_HTTP", "true",
 					"LUNGCARE_SUBSCRIPTIONS_ALLOW_PRIVATE_NETWORKS", "true");
 			try (ServerProcess server = ServerProcess.start(ServerProcess.packagedJar(), jvmArgs, env, out.resolve("server.log"), http)) {
-				String patient = "Patient/" + id(send(http, server, "POST", "Patient", PARSER.encodeResourceToString(TestData.patient("Bench", TestData.ssin()))));
-				write(http, server, patient, 50, null); // warm-up
+				EngineClient engine = new EngineClient(server);
+				String patient = "Patient/" + engine.create("Patient", PARSER.encodeResourceToString(TestData.patient("Bench", TestData.ssin())));
+				write(engine, patient, 50, null); // warm-up
 				double cpu = server.cpuSeconds();
-				write(http, server, patient, writes, null);
+				write(engine, patient, writes, null);
 				result.put("serverCpuMsPerWriteWithoutSubscriptions", Latencies.round((server.cpuSeconds() - cpu) * 1000 / writes));
 
-				activate(http, server, id(send(http, server, "POST", "Subscription",
-						SubscriptionsIT.criteria("Observation?subject=" + patient, listener.endpoint("/criteria"), true))));
-				activate(http, server, id(send(http, server, "POST", "Subscription",
-						SubscriptionsIT.topic(LungCareTopics.LUNG_RESULT, "Observation?patient=" + patient, listener.endpoint("/topic")))));
-				write(http, server, patient, 20, null); // warm-up of the matching and delivery
+				engine.subscribe(SubscriptionsIT.criteria("Observation?subject=" + patient, listener.endpoint("/criteria"), true));
+				engine.subscribe(SubscriptionsIT.topic(LungCareTopics.LUNG_RESULT, "Observation?patient=" + patient, listener.endpoint("/topic")));
+				write(engine, patient, 20, null); // warm-up of the matching and delivery
 				listener.await(r -> true, 40, Duration.ofSeconds(60));
 				Map<String, Instant> written = new ConcurrentHashMap<>();
 				cpu = server.cpuSeconds();
-				write(http, server, patient, writes, written);
+				write(engine, patient, writes, written);
 				double cpuWith = server.cpuSeconds() - cpu;
 				List<HookListener.Received> criteria = listener.await(r -> r.path().startsWith("/criteria/Observation/")
 						&& written.containsKey(r.path().substring(r.path().lastIndexOf('/') + 1)), writes, Duration.ofMinutes(5));
@@ -93,10 +88,10 @@ public final class SubscriptionBenchmark {
 	}
 
 	/** Writes CAT scores one after the other, about 10 per second; records when each write was answered. */
-	private static void write(HttpClient http, ServerProcess server, String patient, int count, Map<String, Instant> written) throws Exception {
+	private static void write(EngineClient engine, String patient, int count, Map<String, Instant> written) throws Exception {
 		for (int i = 0; i < count; i++) {
 			long started = System.nanoTime();
-			String id = id(send(http, server, "POST", "Observation", SubscriptionsIT.catScore(patient, i % 40)));
+			String id = engine.create("Observation", SubscriptionsIT.catScore(patient, i % 40));
 			if (written != null) {
 				written.put(id, Instant.now());
 			}
@@ -120,35 +115,5 @@ public final class SubscriptionBenchmark {
 		Bundle bundle = PARSER.parseResource(Bundle.class, notification.body());
 		return bundle.getEntry().stream().filter(e -> e.getResource() != null && "Observation".equals(e.getResource().fhirType()))
 				.map(e -> e.getResource().getIdElement().getIdPart()).findFirst().orElse("");
-	}
-
-	private static void activate(HttpClient http, ServerProcess server, String id) throws Exception {
-		long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (System.nanoTime() < end) {
-			HttpResponse<String> current = send(http, server, "GET", "Subscription/" + id, null);
-			if (PARSER.parseResource(Subscription.class, current.body()).getStatus() == Subscription.SubscriptionStatus.ACTIVE) {
-				Thread.sleep(2000);
-				return;
-			}
-			Thread.sleep(200);
-		}
-		throw new IllegalStateException("Subscription/" + id + " was not activated");
-	}
-
-	private static HttpResponse<String> send(HttpClient http, ServerProcess server, String method, String path, String body) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/" + path)).timeout(Duration.ofSeconds(30))
-				.header("Authorization", "Bearer " + ServerProcess.engineToken()).header("Accept", "application/fhir+json");
-		if (body != null) {
-			request.header("Content-Type", "application/fhir+json");
-		}
-		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static String id(HttpResponse<String> created) {
-		if (created.statusCode() != 201) {
-			throw new IllegalStateException(created.statusCode() + " " + created.body());
-		}
-		return PARSER.parseResource(created.body()).getIdElement().getIdPart();
 	}
 }

@@ -7,10 +7,7 @@ import be.lungcare.fhir.benchmark.ServerProcess;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,7 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hl7.fhir.r4.model.Subscription;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,13 +52,12 @@ class SubscriptionCrashIT {
 			List<String> inTheLog = new ArrayList<>();
 			List<String> lastWrites = new ArrayList<>();
 			try (ServerProcess first = ServerProcess.start(jar, jvm, slowMatching, logs.resolve("server-1.log"), http)) {
-				String patient = "Patient/" + idOf(send(first, "POST", "Patient", parser.encodeResourceToString(TestData.patient("Crash", TestData.ssin()))));
-				String subscription = idOf(send(first, "POST", "Subscription",
-						SubscriptionsIT.criteria("Observation?subject=" + patient, listener.endpoint("/crash"), true)));
-				awaitActive(first, "Subscription/" + subscription);
+				EngineClient engine = new EngineClient(first);
+				String patient = "Patient/" + engine.create("Patient", parser.encodeResourceToString(TestData.patient("Crash", TestData.ssin())));
+				engine.subscribe(SubscriptionsIT.criteria("Observation?subject=" + patient, listener.endpoint("/crash"), true));
 				listener.answer(503);
 				for (int i = 0; i < 10; i++) {
-					inTheLog.add(idOf(send(first, "POST", "Observation", SubscriptionsIT.catScore(patient, 10 + i))));
+					inTheLog.add(engine.create("Observation", SubscriptionsIT.catScore(patient, 10 + i)));
 				}
 				long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 				while (listener.refused() < 3 && System.nanoTime() < end) {
@@ -70,7 +65,7 @@ class SubscriptionCrashIT {
 				}
 				assertThat(listener.refused()).as("attempts refused by the receiver before the kill").isGreaterThanOrEqualTo(3);
 				for (int i = 0; i < 5; i++) {
-					lastWrites.add(idOf(send(first, "POST", "Observation", SubscriptionsIT.catScore(patient, 30 + i))));
+					lastWrites.add(engine.create("Observation", SubscriptionsIT.catScore(patient, 30 + i)));
 				}
 				first.kill(); // SIGKILL, right after the last write was acknowledged
 			}
@@ -110,32 +105,5 @@ class SubscriptionCrashIT {
 
 	private static List<String> paths(List<?> items) {
 		return items.stream().map(item -> item instanceof HookListener.Received r ? r.path() : "/crash/Observation/" + item).toList();
-	}
-
-	private HttpResponse<String> send(ServerProcess server, String method, String path, String body) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/" + path)).timeout(Duration.ofSeconds(30))
-				.header("Authorization", "Bearer " + ServerProcess.engineToken()).header("Accept", "application/fhir+json");
-		if (body != null) {
-			request.header("Content-Type", "application/fhir+json");
-		}
-		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private String idOf(HttpResponse<String> created) {
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		return parser.parseResource(created.body()).getIdElement().getIdPart();
-	}
-
-	private void awaitActive(ServerProcess server, String id) throws Exception {
-		long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (System.nanoTime() < end) {
-			if (parser.parseResource(Subscription.class, send(server, "GET", id, null).body()).getStatus() == Subscription.SubscriptionStatus.ACTIVE) {
-				Thread.sleep(1500);
-				return;
-			}
-			Thread.sleep(200);
-		}
-		throw new AssertionError(id + " was not activated");
 	}
 }
