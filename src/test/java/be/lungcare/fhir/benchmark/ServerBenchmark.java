@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -27,19 +28,36 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Bundle;
 
 /**
- * Ingest and query benchmark of the packaged server on a real PostgreSQL; run on demand
- * ({@code mvn -Pbenchmark verify}, see docs/performance.md), never part of the tests' pass/fail.
+ * Ingest and query benchmark of the packaged server on a real PostgreSQL, with validation on and, as the baseline
+ * that stands for stock HAPI, the same server with validation off; run on demand ({@code mvn -Pbenchmark verify},
+ * see docs/performance.md), never part of the tests' pass/fail.
  * <p>
- * Each run starts an empty embedded PostgreSQL and the server jar as a separate process, ingests the seeded
- * synthetic population with validation on (transaction bundles, fixed client concurrency), then runs a
- * closed-loop query mix for a fixed time. It reports ingest rates, per-query-kind latency percentiles, errors,
- * server CPU seconds per resource and per request (from the server process's own CPU clock) and the part of it
- * spent in garbage-collection pauses (from the server's own metrics), the database's CPU, peak and final RSS,
- * and start-up time to ready; the summary holds the medians over the runs. One JSON line is printed
- * ({@code BENCHMARK {...}}) and written to {@code target/benchmark/summary.json}.
+ * Each run measures two configurations, {@link Configuration#STRICT} (the server's default) and
+ * {@link Configuration#OFF} ({@code LUNGCARE_VALIDATION_MODE=off}), one after the other and in alternating order
+ * from run to run, so that the machine's drift hits both alike. Each configuration gets an empty embedded
+ * PostgreSQL and a fresh server process of its own, and on it:
+ * <ol>
+ *   <li><b>cold</b>: ingests a first synthetic data set (seed + 1) on the fresh JVM;</li>
+ *   <li><b>warm</b>: ingests the measured data set (the seed), same number of patients;</li>
+ *   <li>runs a closed-loop query mix for a fixed time on the patients and practitioners of the measured set.</li>
+ * </ol>
+ * Ingest is transaction bundles at a fixed client concurrency. Each phase reports its rates, latency
+ * percentiles, errors, server CPU (the server process's own CPU clock), the part of it spent in garbage-collection
+ * pauses (the server's own metrics), the CPU of this run's PostgreSQL (postmaster and backends) and their sum, per
+ * resource or per request; each configuration also reports start-up time to ready and peak and final RSS.
+ * <p>
+ * Each run is printed as {@code RUN n {...}}; then the summary (settings, the medians over the runs of every figure
+ * of each configuration and phase, the ratios strict/off of the median JVM+DB CPU, the runs) as one JSON line
+ * {@code BENCHMARK {...}}, also written to {@code target/benchmark/summary.json}; last, a table of the JVM+DB CPU
+ * figures, the failures and the ratio strict/off of warm ingest.
+ * <p>
+ * Settings are the {@code benchmark.*} system properties ({@link Settings}); the program arguments
+ * {@code --seed=N} and {@code --patients=N} override theirs (the {@code benchmark} profile passes
+ * {@code -Dbenchmark.seed} and {@code -Dbenchmark.patients} as these arguments).
  */
 public final class ServerBenchmark {
 
@@ -51,31 +69,92 @@ public final class ServerBenchmark {
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(5)).build();
 
+	/**
+	 * What the benchmark runs. Defaults (the issue's reference scenario): 200 patients, 5 per bundle, seed 20261201
+	 * (not the generator's default), ingest concurrency 2, query concurrency 8, 15 s query warm-up, 30 s measured
+	 * queries, 3 runs, no extra server JVM arguments.
+	 */
 	record Settings(int patients, int patientsPerBundle, long seed, int ingestConcurrency, int queryConcurrency,
 			Duration queryWarmUp, Duration queryDuration, int runs, List<String> jvmArgs, Path jar, Path outDir) {
 
-		static Settings fromSystemProperties() throws IOException {
-			Path target = Path.of("target");
-			Path jar;
-			try (var files = Files.list(target)) {
-				jar = files.filter(p -> p.getFileName().toString().matches("lungcare-fhir-.*\\.jar"))
-						.findFirst().orElseThrow(() -> new IllegalStateException("No server jar in target/: run mvn package"));
-			}
+		/** The {@code benchmark.*} system properties, with {@code --seed=N} and {@code --patients=N} from {@code args}. */
+		static Settings from(String[] args) throws IOException {
+			Map<String, String> options = options(args);
 			return new Settings(
-					Integer.getInteger("benchmark.patients", 1000),
+					Integer.parseInt(options.getOrDefault("patients", System.getProperty("benchmark.patients", "200"))),
 					Integer.getInteger("benchmark.patientsPerBundle", 5),
-					Long.getLong("benchmark.seed", 20261123L),
-					Integer.getInteger("benchmark.ingestConcurrency", 4),
+					Long.parseLong(options.getOrDefault("seed", System.getProperty("benchmark.seed", "20261201"))),
+					Integer.getInteger("benchmark.ingestConcurrency", 2),
 					Integer.getInteger("benchmark.queryConcurrency", 8),
 					Duration.ofSeconds(Long.getLong("benchmark.queryWarmUpSeconds", 15)),
-					Duration.ofSeconds(Long.getLong("benchmark.querySeconds", 60)),
+					Duration.ofSeconds(Long.getLong("benchmark.querySeconds", 30)),
 					Integer.getInteger("benchmark.runs", 3),
 					Arrays.stream(System.getProperty("benchmark.jvmArgs", "").trim().split("\\s+"))
 							.filter(s -> !s.isEmpty()).toList(),
-					jar,
-					target.resolve("benchmark"));
+					ServerProcess.packagedJar(),
+					Path.of("target", "benchmark"));
+		}
+
+		/** {@code --seed=N} / {@code --seed N} and {@code --patients=N} / {@code --patients N}. */
+		private static Map<String, String> options(String[] args) {
+			Map<String, String> options = new LinkedHashMap<>();
+			for (int i = 0; i < args.length; i++) {
+				String[] option = args[i].split("=", 2);
+				String name = option[0].replaceFirst("^--", "");
+				if (!option[0].startsWith("--") || !List.of("seed", "patients").contains(name)
+						|| (option.length == 1 && i + 1 == args.length)) {
+					throw new IllegalArgumentException("Usage: [--seed=N] [--patients=N]; got " + args[i]);
+				}
+				options.put(name, option.length == 2 ? option[1] : args[++i]);
+			}
+			return options;
+		}
+
+		Map<String, Object> report() {
+			Map<String, Object> report = new LinkedHashMap<>();
+			report.put("patients", patients);
+			report.put("patientsPerBundle", patientsPerBundle);
+			report.put("seed", seed);
+			report.put("warmUpSeed", seed + 1);
+			report.put("ingestConcurrency", ingestConcurrency);
+			report.put("queryConcurrency", queryConcurrency);
+			report.put("queryWarmUpSeconds", queryWarmUp.toSeconds());
+			report.put("querySeconds", queryDuration.toSeconds());
+			report.put("runs", runs);
+			report.put("jvmArgs", String.join(" ", jvmArgs));
+			return report;
 		}
 	}
+
+	/** The server configurations compared; {@link #OFF} is the baseline that stands for stock HAPI. */
+	enum Configuration {
+		/** The server's default: validation on write with the LungCare profiles. */
+		STRICT,
+		/** No validation on write. */
+		OFF;
+
+		String key() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+		/** Set either way, so that a {@code LUNGCARE_VALIDATION_MODE} of the calling shell does not leak in. */
+		Map<String, String> environment() {
+			return Map.of("LUNGCARE_VALIDATION_MODE", key());
+		}
+
+		/** Strict first in odd runs, off first in even runs. */
+		static List<Configuration> order(int run) {
+			return run % 2 == 1 ? List.of(STRICT, OFF) : List.of(OFF, STRICT);
+		}
+	}
+
+	/** The phases of a configuration, as keyed in the reports. */
+	private static final String COLD = "ingestCold";
+	private static final String WARM = "ingestWarm";
+	private static final String QUERY = "query";
+	/** The figure compared across configurations: JVM plus PostgreSQL CPU per resource (ingest) or request. */
+	private static final String INGEST_CPU = "serverAndDatabaseCpuMsPerResource";
+	private static final String QUERY_CPU = "serverAndDatabaseCpuMsPerRequest";
 
 	private ServerBenchmark(Settings settings) {
 		this.settings = settings;
@@ -83,7 +162,7 @@ public final class ServerBenchmark {
 
 	public static void main(String[] args) {
 		try {
-			benchmark();
+			benchmark(Settings.from(args));
 			System.exit(0);
 		} catch (Exception | Error e) {
 			e.printStackTrace();
@@ -91,8 +170,7 @@ public final class ServerBenchmark {
 		}
 	}
 
-	private static void benchmark() throws Exception {
-		Settings settings = Settings.fromSystemProperties();
+	private static void benchmark(Settings settings) throws Exception {
 		Files.createDirectories(settings.outDir());
 		ServerBenchmark benchmark = new ServerBenchmark(settings);
 		List<Map<String, Object>> runs = new ArrayList<>();
@@ -101,39 +179,80 @@ public final class ServerBenchmark {
 			System.out.println("RUN " + run + " " + JSON.writeValueAsString(result));
 			runs.add(result);
 		}
+		@SuppressWarnings("unchecked")
+		Map<String, Object> median = (Map<String, Object>) medians(runs);
 		Map<String, Object> summary = new LinkedHashMap<>();
-		summary.put("settings", Map.of("patients", settings.patients(), "patientsPerBundle", settings.patientsPerBundle(),
-				"seed", settings.seed(), "ingestConcurrency", settings.ingestConcurrency(),
-				"queryConcurrency", settings.queryConcurrency(), "querySeconds", settings.queryDuration().toSeconds(),
-				"runs", settings.runs(), "jvmArgs", String.join(" ", settings.jvmArgs())));
-		summary.put("median", medians(runs));
+		summary.put("settings", settings.report());
+		summary.put("median", median);
+		summary.put("ratioStrictOff", ratios(median));
+		summary.put("failures", failures(runs));
 		summary.put("runs", runs);
 		String line = JSON.writeValueAsString(summary);
 		System.out.println("BENCHMARK " + line);
 		Files.writeString(settings.outDir().resolve("summary.json"), line + "\n");
+		System.out.print(table(median, failures(runs), settings.runs()));
 	}
 
+	/** Both configurations, each on its own PostgreSQL and server; reported in a fixed order, measured in {@code order}. */
 	private Map<String, Object> run(int run) throws Exception {
+		Map<String, Map<String, Object>> measured = new LinkedHashMap<>();
+		List<Configuration> order = Configuration.order(run);
+		for (Configuration configuration : order) {
+			measured.put(configuration.key(), measure(run, configuration));
+		}
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("order", order.stream().map(Configuration::key).toList());
+		for (Configuration configuration : Configuration.values()) {
+			result.put(configuration.key(), measured.get(configuration.key()));
+		}
+		return result;
+	}
+
+	/** One configuration: a fresh PostgreSQL and server, the cold and the warm ingest, then the query mix. */
+	private Map<String, Object> measure(int run, Configuration configuration) throws Exception {
+		String name = "run-" + run + "-" + configuration.key();
 		Map<String, Object> result = new LinkedHashMap<>();
 		ProcessBuilder.Redirect postgresLog = ProcessBuilder.Redirect.to(
-				settings.outDir().resolve("postgres-run-" + run + ".log").toFile());
+				settings.outDir().resolve("postgres-" + name + ".log").toFile());
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setOutputRedirector(postgresLog).start()) {
-			Map<String, String> env = Map.of(
-					"LUNGCARE_DB_URL", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
-					"LUNGCARE_DB_USER", "postgres",
-					"LUNGCARE_DB_PASSWORD", "");
+			Map<String, String> env = new LinkedHashMap<>(configuration.environment());
+			env.put("LUNGCARE_DB_URL", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres");
+			env.put("LUNGCARE_DB_USER", "postgres");
+			env.put("LUNGCARE_DB_PASSWORD", "");
 			try (ServerProcess server = ServerProcess.start(settings.jar(), settings.jvmArgs(), env,
-					settings.outDir().resolve("server-run-" + run + ".log"), http)) {
+					settings.outDir().resolve("server-" + name + ".log"), http)) {
+				Deployment deployment = new Deployment(server, postgres.getPort());
 				result.put("startupSeconds", Latencies.round(server.startupSeconds()));
 				result.put("rssAfterStartupMiB", Math.round(server.rssMiB(false)));
+				result.put(COLD, ingest(deployment, settings.seed() + 1, new Population()));
 				Population population = new Population();
-				result.put("ingest", ingest(server, population));
-				result.put("query", queryMix(server, population));
+				result.put(WARM, ingest(deployment, settings.seed(), population));
+				result.put(QUERY, queryMix(deployment, population));
 				result.put("rssAfterBenchmarkMiB", Math.round(server.rssMiB(false)));
 				result.put("peakRssMiB", Math.round(server.rssMiB(true)));
 			}
 		}
 		return result;
+	}
+
+	/** The server under test and the port of its PostgreSQL, whose processes' CPU is counted with the server's. */
+	private record Deployment(ServerProcess server, int databasePort) {
+
+		/** CPU seconds of this PostgreSQL's live processes: the postmaster listening on the port and its children. */
+		double databaseCpuSeconds() {
+			return ProcessHandle.allProcesses()
+					.filter(p -> p.info().command().map(c -> c.contains("embedded-pg") && c.endsWith("/postgres")).orElse(false))
+					.filter(p -> listensOn(p, databasePort))
+					.flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+					.mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0))
+					.sum();
+		}
+
+		private static boolean listensOn(ProcessHandle postmaster, int port) {
+			List<String> arguments = Arrays.asList(postmaster.info().arguments().orElse(new String[0]));
+			int p = arguments.indexOf("-p");
+			return p >= 0 && p + 1 < arguments.size() && arguments.get(p + 1).equals(Integer.toString(port));
+		}
 	}
 
 	/** What the ingest learnt about the stored data, for the queries. */
@@ -142,8 +261,10 @@ public final class ServerBenchmark {
 		List<String> practitionerNihdis = List.of();
 	}
 
-	private Map<String, Object> ingest(ServerProcess server, Population population) throws Exception {
-		PopulationGenerator generator = new PopulationGenerator(settings.seed());
+	/** Posts the synthetic data set of {@code seed} as transaction bundles, {@code ingestConcurrency} at a time. */
+	private Map<String, Object> ingest(Deployment deployment, long seed, Population population) throws Exception {
+		ServerProcess server = deployment.server();
+		PopulationGenerator generator = new PopulationGenerator(seed);
 		Iterator<Bundle> bundles = generator.bundles(settings.patients(), settings.patientsPerBundle());
 		population.practitionerNihdis = generator.practitionerNihdis();
 		FhirContext ctx = FhirContext.forR4Cached();
@@ -155,7 +276,7 @@ public final class ServerBenchmark {
 		URI endpoint = URI.create(server.baseUrl());
 		double gcBefore = server.gcPauseSeconds(http);
 		double cpuBefore = server.cpuSeconds();
-		double dbCpuBefore = databaseCpuSeconds();
+		double dbCpuBefore = deployment.databaseCpuSeconds();
 		long started = System.nanoTime();
 		ExecutorService pool = Executors.newFixedThreadPool(settings.ingestConcurrency(), ServerBenchmark::daemon);
 		List<Future<?>> workers = new ArrayList<>();
@@ -212,7 +333,7 @@ public final class ServerBenchmark {
 		double seconds = (System.nanoTime() - started) / 1e9;
 		double cpu = server.cpuSeconds() - cpuBefore;
 		double gc = server.gcPauseSeconds(http) - gcBefore;
-		double dbCpu = databaseCpuSeconds() - dbCpuBefore;
+		double dbCpu = deployment.databaseCpuSeconds() - dbCpuBefore;
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("bundles", bundleCount.get());
 		out.put("resources", resources.get());
@@ -225,6 +346,7 @@ public final class ServerBenchmark {
 		out.put("serverCpuMsPerResource", Latencies.round(cpu * 1000 / Math.max(1, resources.get())));
 		out.put("gcPauseMsPerResource", Latencies.round(gc * 1000 / Math.max(1, resources.get())));
 		out.put("databaseCpuMsPerResource", Latencies.round(dbCpu * 1000 / Math.max(1, resources.get())));
+		out.put(INGEST_CPU, Latencies.round((cpu + dbCpu) * 1000 / Math.max(1, resources.get())));
 		out.put("bundleLatency", Latencies.summary(latencies.stream().mapToLong(Long::longValue).toArray()));
 		if (!errorSamples.isEmpty()) {
 			out.put("errorSamples", List.copyOf(errorSamples));
@@ -257,7 +379,8 @@ public final class ServerBenchmark {
 		}
 	}
 
-	private Map<String, Object> queryMix(ServerProcess server, Population population) throws Exception {
+	private Map<String, Object> queryMix(Deployment deployment, Population population) throws Exception {
+		ServerProcess server = deployment.server();
 		if (population.patientIds.isEmpty()) {
 			throw new IllegalStateException("No patient was stored; nothing to query");
 		}
@@ -315,11 +438,11 @@ public final class ServerBenchmark {
 		Thread.sleep(Math.max(0, (warmUpEnd - System.nanoTime()) / 1_000_000));
 		double gcBefore = server.gcPauseSeconds(http);
 		cpuBefore[0] = server.cpuSeconds();
-		double dbCpuBefore = databaseCpuSeconds();
+		double dbCpuBefore = deployment.databaseCpuSeconds();
 		Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
 		double cpu = server.cpuSeconds() - cpuBefore[0];
 		double gc = server.gcPauseSeconds(http) - gcBefore;
-		double dbCpu = databaseCpuSeconds() - dbCpuBefore;
+		double dbCpu = deployment.databaseCpuSeconds() - dbCpuBefore;
 		for (Future<?> worker : workers) {
 			worker.get();
 		}
@@ -346,19 +469,12 @@ public final class ServerBenchmark {
 		out.put("serverCpuMsPerRequest", Latencies.round(cpu * 1000 / Math.max(1, total)));
 		out.put("gcPauseMsPerRequest", Latencies.round(gc * 1000 / Math.max(1, total)));
 		out.put("databaseCpuMsPerRequest", Latencies.round(dbCpu * 1000 / Math.max(1, total)));
+		out.put(QUERY_CPU, Latencies.round((cpu + dbCpu) * 1000 / Math.max(1, total)));
 		out.put("byKind", byKind);
 		if (!errorSamples.isEmpty()) {
 			out.put("errorSamples", List.copyOf(errorSamples));
 		}
 		return out;
-	}
-
-	/** CPU seconds of the embedded PostgreSQL's live processes (postmaster and backends). */
-	private static double databaseCpuSeconds() {
-		return ProcessHandle.allProcesses()
-				.filter(p -> p.info().command().map(c -> c.contains("embedded-pg") && c.endsWith("/postgres")).orElse(false))
-				.mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0))
-				.sum();
 	}
 
 	private static Thread daemon(Runnable task) {
@@ -384,6 +500,70 @@ public final class ServerBenchmark {
 		}
 		String flat = body.replaceAll("\\s+", " ");
 		return flat.length() > 300 ? flat.substring(0, 300) + "..." : flat;
+	}
+
+	/** Strict over off of the median JVM+DB CPU of each phase. */
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> ratios(Map<String, Object> median) {
+		Map<String, Object> strict = (Map<String, Object>) median.get(Configuration.STRICT.key());
+		Map<String, Object> off = (Map<String, Object>) median.get(Configuration.OFF.key());
+		Map<String, Object> ratios = new LinkedHashMap<>();
+		ratios.put(COLD, Latencies.round(ratio(cpu(strict, COLD, INGEST_CPU), cpu(off, COLD, INGEST_CPU))));
+		ratios.put(WARM, Latencies.round(ratio(cpu(strict, WARM, INGEST_CPU), cpu(off, WARM, INGEST_CPU))));
+		ratios.put(QUERY, Latencies.round(ratio(cpu(strict, QUERY, QUERY_CPU), cpu(off, QUERY, QUERY_CPU))));
+		return ratios;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static double cpu(Map<String, Object> configuration, String phase, String figure) {
+		return ((Number) ((Map<String, Object>) configuration.get(phase)).get(figure)).doubleValue();
+	}
+
+	private static double ratio(double strict, double off) {
+		return off > 0 ? strict / off : Double.NaN;
+	}
+
+	/** Per configuration, the sum over all runs of the errors of both ingests and of the query mix. */
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> failures(List<Map<String, Object>> runs) {
+		Map<String, Object> failures = new LinkedHashMap<>();
+		for (Configuration configuration : Configuration.values()) {
+			long sum = 0;
+			for (Map<String, Object> run : runs) {
+				Map<String, Object> measured = (Map<String, Object>) run.get(configuration.key());
+				for (String phase : List.of(COLD, WARM, QUERY)) {
+					sum += ((Number) ((Map<String, Object>) measured.get(phase)).get("errors")).longValue();
+				}
+			}
+			failures.put(configuration.key(), sum);
+		}
+		return failures;
+	}
+
+	/** The closing table: median JVM+DB CPU per phase and configuration, failures, and the warm-ingest ratio. */
+	@SuppressWarnings("unchecked")
+	static String table(Map<String, Object> median, Map<String, Object> failures, int runs) {
+		Map<String, Object> strict = (Map<String, Object>) median.get(Configuration.STRICT.key());
+		Map<String, Object> off = (Map<String, Object>) median.get(Configuration.OFF.key());
+		Map<String, Object> ratios = ratios(median);
+		StringBuilder table = new StringBuilder();
+		String row = "%-30s %9s %9s %11s%n";
+		table.append(String.format(Locale.ROOT, row, "JVM+DB CPU, median of " + runs, "strict", "off", "strict/off"));
+		table.append(String.format(Locale.ROOT, row, "ingest cold  CPU ms/resource", number(cpu(strict, COLD, INGEST_CPU)),
+				number(cpu(off, COLD, INGEST_CPU)), number((Double) ratios.get(COLD))));
+		table.append(String.format(Locale.ROOT, row, "ingest warm  CPU ms/resource", number(cpu(strict, WARM, INGEST_CPU)),
+				number(cpu(off, WARM, INGEST_CPU)), number((Double) ratios.get(WARM))));
+		table.append(String.format(Locale.ROOT, row, "queries      CPU ms/request", number(cpu(strict, QUERY, QUERY_CPU)),
+				number(cpu(off, QUERY, QUERY_CPU)), number((Double) ratios.get(QUERY))));
+		table.append(String.format(Locale.ROOT, "%-30s %9s %9s%n", "failures (all runs)",
+				failures.get(Configuration.STRICT.key()), failures.get(Configuration.OFF.key())));
+		table.append(String.format(Locale.ROOT, "RATIO strict/off warm ingest (JVM+DB CPU per resource): %s%n",
+				number((Double) ratios.get(WARM))));
+		return table.toString();
+	}
+
+	private static String number(double value) {
+		return String.format(Locale.ROOT, "%.2f", value);
 	}
 
 	/** The median over the runs of every number found at the same place in the run reports. */
