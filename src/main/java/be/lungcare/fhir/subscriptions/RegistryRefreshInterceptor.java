@@ -7,6 +7,8 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionLoader;
 import ca.uhn.fhir.jpa.subscription.model.ResourceModifiedMessage;
+import ca.uhn.fhir.rest.server.messaging.BaseResourceMessage;
+import org.hl7.fhir.r4.model.Subscription;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,8 +23,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the matching pass ({@link SynchronousMatchingChannelFactory}); HAPI's periodic reload of the registry, on another
  * thread, reads the committed subscriptions and drops every registered one it does not find, so a reload that reads
  * just before that transaction commits unregisters the new subscription until the next reload, and its first
- * notifications are missed. After the commit, the registry is reloaded here, on the matching thread, before the
- * next change is matched; reloads run one at a time, so a stale one finishes first.
+ * notifications are missed. After the commit of an active (or deleted) subscription's change, the registry is
+ * reloaded here, before the matching thread matches the next change; reloads run one at a time, so a stale one
+ * finishes first.
  */
 @Interceptor
 final class RegistryRefreshInterceptor implements StorageInterceptor {
@@ -44,7 +47,8 @@ final class RegistryRefreshInterceptor implements StorageInterceptor {
 
 	@Hook(Pointcut.SUBSCRIPTION_BEFORE_PERSISTED_RESOURCE_CHECKED)
 	public boolean reloadAfterCommitIfSubscription(ResourceModifiedMessage change) {
-		if (change.hasResourceType(fhirContext, "Subscription") && TransactionSynchronizationManager.isSynchronizationActive()) {
+		if (change.hasResourceType(fhirContext, "Subscription") && TransactionSynchronizationManager.isSynchronizationActive()
+				&& isActiveOrGone(change)) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
@@ -58,5 +62,17 @@ final class RegistryRefreshInterceptor implements StorageInterceptor {
 			});
 		}
 		return true;
+	}
+
+	/**
+	 * A subscription activated, changed while active, or deleted. Not one still {@code requested}: the reload would
+	 * activate it too, beside HAPI's activation of it on the matching thread.
+	 */
+	private boolean isActiveOrGone(ResourceModifiedMessage change) {
+		if (change.getOperationType() == BaseResourceMessage.OperationTypeEnum.DELETE) {
+			return true;
+		}
+		return change.getNewResource(fhirContext) instanceof Subscription subscription
+				&& subscription.getStatus() == Subscription.SubscriptionStatus.ACTIVE;
 	}
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import be.lungcare.fhir.AbstractServerIT;
 import be.lungcare.fhir.TestData;
 import be.lungcare.fhir.TestIssuer;
+import ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import org.hl7.fhir.r4.model.Subscription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Rest-hook subscriptions end to end, with a receiver on a local port: criteria and topic subscriptions delivered once
@@ -29,6 +31,10 @@ import org.junit.jupiter.api.Test;
 class SubscriptionsIT extends AbstractServerIT {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	/** HAPI's registry of the active subscriptions the matching uses (a subscription is live once in it). */
+	@Autowired
+	private SubscriptionRegistry registry;
 	private static HookListener listener;
 
 	@BeforeAll
@@ -195,8 +201,8 @@ class SubscriptionsIT extends AbstractServerIT {
 		long end = System.nanoTime() + WAIT.toNanos();
 		while (System.nanoTime() < end) {
 			Subscription current = parse(Subscription.class, get(id).body());
-			if (current.getStatus() == Subscription.SubscriptionStatus.ACTIVE) {
-				Thread.sleep(1500); // registered by the matcher too (the activation is itself a change it reads)
+			if (current.getStatus() == Subscription.SubscriptionStatus.ACTIVE && registry.get(current.getIdElement().getIdPart()) != null) {
+				Thread.sleep(500);
 				return id;
 			}
 			Thread.sleep(200);
