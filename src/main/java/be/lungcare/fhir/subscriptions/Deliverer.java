@@ -1,7 +1,14 @@
 package be.lungcare.fhir.subscriptions;
 
 import ca.uhn.fhir.jpa.subscription.match.registry.ActiveSubscription;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionCanonicalizer;
 import ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionRegistry;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Subscription;
 import ca.uhn.fhir.jpa.subscription.model.CanonicalSubscription;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,8 +48,29 @@ final class Deliverer {
 	static final String EVENT_ID_HEADER = "webhook-id";
 	static final String EVENT_TIME_HEADER = "webhook-timestamp";
 
+	/**
+	 * The subscription a notification is for: from HAPI's registry of active subscriptions, or, when this node's
+	 * registry does not hold it (yet: another node activated it, and this one reloads its registry only now and
+	 * then), from the database; null when it is deleted or no longer active.
+	 */
+	record Subscriptions(SubscriptionRegistry registry, IFhirResourceDao<Subscription> dao, SubscriptionCanonicalizer canonicalizer) {
+
+		CanonicalSubscription active(String id) {
+			ActiveSubscription registered = registry.get(id.substring(id.indexOf('/') + 1));
+			if (registered != null) {
+				return registered.getSubscription();
+			}
+			try {
+				Subscription stored = dao.read(new IdType(id), new SystemRequestDetails());
+				return stored.getStatus() == Subscription.SubscriptionStatus.ACTIVE ? canonicalizer.canonicalize(stored) : null;
+			} catch (ResourceNotFoundException | ResourceGoneException gone) {
+				return null;
+			}
+		}
+	}
+
 	private final DeliveryLog log;
-	private final SubscriptionRegistry registry;
+	private final Subscriptions subscriptions;
 	private final SubscriptionProperties properties;
 	private final EndpointPolicy policy;
 	private final RetrySchedule retries;
@@ -56,9 +84,9 @@ final class Deliverer {
 	private volatile boolean running;
 	private Instant nextPurge = Instant.MIN;
 
-	Deliverer(DeliveryLog log, SubscriptionRegistry registry, SubscriptionProperties properties, Clock clock, MeterRegistry meters) {
+	Deliverer(DeliveryLog log, Subscriptions subscriptions, SubscriptionProperties properties, Clock clock, MeterRegistry meters) {
 		this.log = log;
-		this.registry = registry;
+		this.subscriptions = subscriptions;
 		this.properties = properties;
 		this.policy = properties.endpointPolicy();
 		this.retries = properties.retrySchedule();
@@ -155,13 +183,16 @@ final class Deliverer {
 			return false;
 		}
 		int attempts = entry.attempts() + 1;
-		String idPart = entry.subscriptionId().substring(entry.subscriptionId().indexOf('/') + 1);
-		ActiveSubscription active = registry.get(idPart);
-		if (active == null) {
-			// not active (yet, after a restart, or any more): tried again until its window ends
-			return retry(entry, attempts, "The subscription is not active");
+		CanonicalSubscription subscription;
+		try {
+			subscription = subscriptions.active(entry.subscriptionId());
+		} catch (RuntimeException unreadable) {
+			return retry(entry, attempts, "The subscription could not be read: " + unreadable.getClass().getSimpleName());
 		}
-		CanonicalSubscription subscription = active.getSubscription();
+		if (subscription == null) {
+			log.failed(entry.id(), clock.instant(), "The subscription was deleted or is no longer active");
+			return true;
+		}
 		String refusal = policy.refusal(subscription.getEndpointUrl());
 		if (refusal != null) {
 			return retry(entry, attempts, "Endpoint refused: " + refusal);

@@ -12,7 +12,7 @@ import ca.uhn.fhir.jpa.subscription.channel.impl.LinkedBlockingChannelFactory;
 import ca.uhn.fhir.jpa.subscription.channel.impl.RetryPolicyProvider;
 import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
 import ca.uhn.fhir.jpa.subscription.match.deliver.email.IEmailSender;
-import ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionLoader;
+import ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionCanonicalizer;
 import ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionRegistry;
 import ca.uhn.fhir.jpa.subscription.submit.config.SubscriptionSubmitterConfig;
 import ca.uhn.fhir.jpa.topic.SubscriptionTopicConfig;
@@ -103,8 +103,10 @@ class SubscriptionConfig {
 	}
 
 	@Bean(destroyMethod = "stop")
-	Deliverer deliverer(DeliveryLog log, SubscriptionRegistry registry, SubscriptionProperties properties, MeterRegistry meters) {
-		return new Deliverer(log, registry, properties, Clock.systemUTC(), meters);
+	Deliverer deliverer(DeliveryLog log, SubscriptionRegistry registry, DaoRegistry daos, SubscriptionCanonicalizer canonicalizer,
+			SubscriptionProperties properties, MeterRegistry meters) {
+		Deliverer.Subscriptions subscriptions = new Deliverer.Subscriptions(registry, daos.getResourceDao(Subscription.class), canonicalizer);
+		return new Deliverer(log, subscriptions, properties, Clock.systemUTC(), meters);
 	}
 
 	/** Deliveries start once the context is up: the active subscriptions are loaded by then. */
@@ -116,11 +118,6 @@ class SubscriptionConfig {
 	@Bean
 	MatchRecorder matchRecorder(FhirContext fhirContext, DeliveryLog log, Deliverer deliverer) {
 		return new MatchRecorder(fhirContext, log, deliverer, Clock.systemUTC());
-	}
-
-	@Bean
-	RegistryRefreshInterceptor registryRefreshInterceptor(FhirContext fhirContext, SubscriptionLoader loader) {
-		return new RegistryRefreshInterceptor(fhirContext, loader);
 	}
 
 	/** Registered by HAPI's loader instead of its own matcher interceptor. */

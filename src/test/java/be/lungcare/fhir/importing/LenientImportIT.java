@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.test.context.TestPropertySource;
  * practitioners, created conditionally by bundles posted at once, are stored once; every resource is searchable.
  */
 @TestPropertySource(properties = "lungcare.validation.mode=lenient")
+@DirtiesContext // a second server on the same database: closed after the class, so it does not take other tests' changes
 class LenientImportIT extends AbstractServerIT {
 
 	private static final int PATIENTS = 12;
