@@ -22,7 +22,7 @@ import org.hl7.fhir.r4.model.Bundle;
  * Delivery latency of subscriptions, with the production settings (matching pass every second): the packaged server
  * on PostgreSQL, one criteria subscription (resource PUT) and one topic subscription (notification bundle) to a local
  * receiver; CAT scores written one after the other at about 10 per second. Latency is from the write's answer to the
- * notification's arrival. Also the server's CPU per write with and without the two subscriptions.
+ * notification's arrival.
  * <p>
  * {@code mvn -Pbenchmark-subscriptions -DskipTests verify} (docs/subscriptions.md).
  */
@@ -57,24 +57,16 @@ public final class SubscriptionBenchmark {
 			try (ServerProcess server = ServerProcess.start(ServerProcess.packagedJar(), jvmArgs, env, out.resolve("server.log"), http)) {
 				EngineClient engine = new EngineClient(server);
 				String patient = "Patient/" + engine.create("Patient", PARSER.encodeResourceToString(TestData.patient("Bench", TestData.ssin())));
-				write(engine, patient, 50, null); // warm-up
-				double cpu = server.cpuSeconds();
-				write(engine, patient, writes, null);
-				result.put("serverCpuMsPerWriteWithoutSubscriptions", Latencies.round((server.cpuSeconds() - cpu) * 1000 / writes));
-
 				engine.subscribe(SubscriptionsIT.criteria("Observation?subject=" + patient, listener.endpoint("/criteria"), true));
 				engine.subscribe(SubscriptionsIT.topic(LungCareTopics.LUNG_RESULT, "Observation?patient=" + patient, listener.endpoint("/topic")));
 				write(engine, patient, 20, null); // warm-up of the matching and delivery
 				listener.await(r -> true, 40, Duration.ofSeconds(60));
 				Map<String, Instant> written = new ConcurrentHashMap<>();
-				cpu = server.cpuSeconds();
 				write(engine, patient, writes, written);
-				double cpuWith = server.cpuSeconds() - cpu;
 				List<HookListener.Received> criteria = listener.await(r -> r.path().startsWith("/criteria/Observation/")
 						&& written.containsKey(r.path().substring(r.path().lastIndexOf('/') + 1)), writes, Duration.ofMinutes(5));
 				List<HookListener.Received> topic = listener.await(r -> r.path().equals("/topic") && written.containsKey(focus(r)), writes,
 						Duration.ofMinutes(5));
-				result.put("serverCpuMsPerWriteWithTwoSubscriptions", Latencies.round(cpuWith * 1000 / writes));
 				result.put("writes", writes);
 				result.put("criteriaNotifications", criteria.size());
 				result.put("criteriaLatency", latency(criteria, r -> r.path().substring(r.path().lastIndexOf('/') + 1), written));
