@@ -31,7 +31,7 @@ class ProfileValidatingInterceptorTest {
 	private static final IValidationSupport SUPPORT = OfflineValidatorFactory.supportChain(CONTEXT, "classpath:ig/lungcare-ig.tgz");
 	private static final FhirValidator VALIDATOR = OfflineValidatorFactory.validator(CONTEXT, SUPPORT);
 	private static final ValidationPolicy POLICY = new ValidationPolicy(
-			new ValidationProperties(null, null, null).enforcedProfiles(),
+			new ValidationProperties(null, null, null, null).enforcedProfiles(),
 			Set.of("http://snomed.info/sct|13645005"),
 			"https://fhir.lungcare.be/CodeSystem/lungcare-disease-group",
 			ValidationConfig.observationProfilesByCode(SUPPORT));
