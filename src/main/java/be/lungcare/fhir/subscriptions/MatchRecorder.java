@@ -69,11 +69,7 @@ final class MatchRecorder implements StorageInterceptor {
 		if (subscription.getChannelType() != CanonicalSubscriptionChannelType.RESTHOOK) {
 			return true;
 		}
-		ResourceModifiedMessage source = change.get();
-		IIdType focus = source != null ? source.getPayloadId(fhirContext) : delivery.getPayloadId(fhirContext);
-		String version = focus == null ? null : focus.hasVersionIdPart() ? focus.getVersionIdPart()
-				: source != null ? source.getPayloadVersion() : null;
-		String focusId = focus == null ? "unknown" : focus.toUnqualifiedVersionless().getValue() + (version == null ? "" : "/_history/" + version);
+		String focusId = focusOf(change.get(), delivery);
 		BaseResourceMessage.OperationTypeEnum operation = delivery.getOperationType();
 		String subscriptionId = subscription.getIdElement(fhirContext).toUnqualifiedVersionless().getValue();
 		log.record(eventId(subscriptionId, focusId, operation), subscriptionId, focusId, String.valueOf(operation),
@@ -89,6 +85,16 @@ final class MatchRecorder implements StorageInterceptor {
 			deliverer.wakeUp();
 		}
 		return false;
+	}
+
+	/** The changed resource version, {@code Type/id/_history/n}: from the change being matched, else the delivery. */
+	private String focusOf(ResourceModifiedMessage source, ResourceDeliveryMessage delivery) {
+		IIdType focus = source != null ? source.getPayloadId(fhirContext) : delivery.getPayloadId(fhirContext);
+		if (focus == null) {
+			return "unknown";
+		}
+		String version = focus.hasVersionIdPart() ? focus.getVersionIdPart() : source != null ? source.getPayloadVersion() : null;
+		return focus.toUnqualifiedVersionless().getValue() + (version == null ? "" : "/_history/" + version);
 	}
 
 	/**

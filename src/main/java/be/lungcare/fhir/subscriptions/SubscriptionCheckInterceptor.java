@@ -100,7 +100,7 @@ final class SubscriptionCheckInterceptor implements StorageInterceptor {
 			}
 		}
 		for (String type : typesOf(subscription)) {
-			if (!Access.mayReadEvery(request, "*".equals(type) ? "*" : type)) {
+			if (!Access.mayReadEvery(request, type)) {
 				throw forbidden("A subscription's notifications carry every patient's " + ("*".equals(type) ? "data" : type)
 						+ ": it needs a system client that may read and search them all (such as system/" + type + ".rs)",
 						"Subscription.criteria");

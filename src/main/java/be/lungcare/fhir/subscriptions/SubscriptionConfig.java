@@ -20,6 +20,7 @@ import ca.uhn.fhir.jpa.topic.SubscriptionTopicRegistry;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.Subscription;
@@ -156,10 +157,11 @@ class SubscriptionConfig {
 	@Bean
 	SmartInitializingSingleton installTopics(DaoRegistry daos) {
 		return () -> {
-			for (Basic topic : LungCareTopics.all()) {
+			List<Basic> topics = LungCareTopics.all();
+			for (Basic topic : topics) {
 				daos.getResourceDao(Basic.class).update(topic, new SystemRequestDetails());
 			}
-			logger.info("Subscription topics offered: {}", LungCareTopics.all().size());
+			logger.info("Subscription topics offered: {}", topics.size());
 		};
 	}
 }
