@@ -1,9 +1,13 @@
 package be.lungcare.fhir.ig;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.springframework.core.io.Resource;
 
@@ -38,6 +42,23 @@ public final class ImplementationGuidePackage {
 
 	public NpmPackage npm() {
 		return npm;
+	}
+
+	/** The package's example instances (realistic data of every profile; the transaction bundles of the IG). */
+	public List<IBaseResource> examples(FhirContext fhirContext) {
+		List<IBaseResource> examples = new ArrayList<>();
+		try {
+			for (String file : npm.list("example")) {
+				if (file.endsWith(".json") && !file.startsWith(".")) {
+					try (InputStream in = npm.load("example", file)) {
+						examples.add(fhirContext.newJsonParser().parseResource(in));
+					}
+				}
+			}
+		} catch (IOException e) {
+			throw new UncheckedIOException("Cannot read the examples of the implementation guide", e);
+		}
+		return examples;
 	}
 
 	byte[] contents() {

@@ -5,10 +5,6 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ValidationOptions;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +15,6 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.ElementDefinition;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.ValueSet;
-import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -62,7 +57,7 @@ class ValidationConfig {
 		if (properties.mode() != ValidationProperties.Mode.OFF) {
 			long start = System.nanoTime();
 			long until = start + properties.warmUp().toNanos();
-			List<IBaseResource> examples = examples(fhirContext, guide.npm());
+			List<IBaseResource> examples = guide.examples(fhirContext);
 			int passes = 0;
 			do {
 				for (IBaseResource example : examples) {
@@ -136,22 +131,5 @@ class ValidationConfig {
 	@Bean
 	ValidationWarningsInterceptor validationWarningsInterceptor() {
 		return new ValidationWarningsInterceptor();
-	}
-
-	/** The package's example instances: realistic resources of every profile. */
-	private static List<IBaseResource> examples(FhirContext fhirContext, NpmPackage npm) {
-		List<IBaseResource> examples = new ArrayList<>();
-		try {
-			for (String file : npm.list("example")) {
-				if (file.endsWith(".json") && !file.startsWith(".")) {
-					try (InputStream in = npm.load("example", file)) {
-						examples.add(fhirContext.newJsonParser().parseResource(in));
-					}
-				}
-			}
-		} catch (IOException e) {
-			throw new UncheckedIOException("Cannot read the examples of the implementation guide", e);
-		}
-		return examples;
 	}
 }

@@ -58,8 +58,8 @@ class AuditCrashIT {
 		Path jar = ServerProcess.packagedJar();
 		Path logs = Files.createDirectories(Path.of("target", "audit-crash"));
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-			Map<String, String> env = Map.of("LUNGCARE_DB_URL", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
-					"LUNGCARE_DB_USER", "postgres", "LUNGCARE_DB_PASSWORD", "");
+			Map<String, String> env = ServerProcess.withShortWarmUp(Map.of("LUNGCARE_DB_URL", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
+					"LUNGCARE_DB_USER", "postgres", "LUNGCARE_DB_PASSWORD", ""));
 			List<String> jvm = List.of("-XX:+UseSerialGC", "-Xmx768m");
 			List<String> patients = new ArrayList<>();
 			Map<String, AtomicInteger> readsAcknowledged = new ConcurrentHashMap<>();

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,17 @@ public final class ServerProcess implements AutoCloseable {
 			return files.filter(p -> p.getFileName().toString().matches("lungcare-fhir-.*\\.jar")).findFirst()
 					.orElseThrow(() -> new IllegalStateException("No server jar in target/: run mvn package"));
 		}
+	}
+
+	/**
+	 * {@code environment} with one pass of each JIT warm-up before readiness instead of the production durations: for
+	 * tests that start the server to see what survives a restart, where start-up time is test time, not a measurement.
+	 */
+	public static Map<String, String> withShortWarmUp(Map<String, String> environment) {
+		Map<String, String> quick = new HashMap<>(environment);
+		quick.put("LUNGCARE_WARM_UP_DURATION", "0s");
+		quick.put("LUNGCARE_VALIDATION_WARM_UP", "0s");
+		return quick;
 	}
 
 	/**

@@ -40,9 +40,9 @@ class ExportRestartIT {
 		Path jar = ServerProcess.packagedJar();
 		Path logs = Files.createDirectories(Path.of("target", "export-restart"));
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-			Map<String, String> env = Map.of("LUNGCARE_DB_URL", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
+			Map<String, String> env = ServerProcess.withShortWarmUp(Map.of("LUNGCARE_DB_URL", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
 					"LUNGCARE_DB_USER", "postgres", "LUNGCARE_DB_PASSWORD", "",
-					"LUNGCARE_RESEARCH_RESOURCES_PER_FILE", "100"); // many files: the job is mid-way when killed
+					"LUNGCARE_RESEARCH_RESOURCES_PER_FILE", "100")); // many files: the job is mid-way when killed
 			List<String> jvm = List.of("-XX:+UseSerialGC", "-Xmx768m");
 			Map<String, Integer> expected = new HashMap<>();
 			String statusPath;

@@ -40,7 +40,7 @@ class SubscriptionCrashIT {
 		Path logs = Files.createDirectories(Path.of("target", "subscription-crash"));
 		List<String> jvm = List.of("-XX:+UseSerialGC", "-Xmx768m");
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start(); HookListener listener = new HookListener()) {
-			Map<String, String> env = new HashMap<>(Map.of(
+			Map<String, String> env = ServerProcess.withShortWarmUp(Map.of(
 					"LUNGCARE_DB_URL", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
 					"LUNGCARE_DB_USER", "postgres", "LUNGCARE_DB_PASSWORD", "",
 					"LUNGCARE_SUBSCRIPTIONS_ALLOWED_HOSTS", "localhost", "LUNGCARE_SUBSCRIPTIONS_ALLOW_HTTP", "true",

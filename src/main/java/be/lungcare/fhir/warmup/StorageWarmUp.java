@@ -1,0 +1,135 @@
+package be.lungcare.fhir.warmup;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.model.api.Include;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.rest.api.SortOrderEnum;
+import ca.uhn.fhir.rest.api.SortSpec;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Observation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes the implementation guide's example bundles and reads them back (reads and the searches of a care
+ * network: a patient's resources, the latest result of a kind, a care plan with its team, a practitioner's care
+ * teams), each pass in one database transaction that is rolled back: nothing is stored, no AuditEvent, no
+ * notification, and the next pass writes the same data again. Client-facing checks (validation, access, audit)
+ * are not exercised here: they are request interceptors, and validation has its own warm-up.
+ */
+final class StorageWarmUp {
+
+	private static final Logger log = LoggerFactory.getLogger(StorageWarmUp.class);
+	/** Types searched by patient: what a care-network client asks of one patient. */
+	private static final List<String> BY_PATIENT = List.of("Condition", "Observation", "CarePlan", "CareTeam", "Goal",
+			"MedicationRequest");
+
+	private final FhirContext fhirContext;
+	private final List<String> bundles;
+	private final IFhirSystemDao<?, ?> systemDao;
+	private final DaoRegistry daos;
+	private final TransactionTemplate rolledBack;
+
+	StorageWarmUp(FhirContext fhirContext, List<IBaseResource> examples, IFhirSystemDao<?, ?> systemDao, DaoRegistry daos,
+			PlatformTransactionManager transactions) {
+		this.fhirContext = fhirContext;
+		IParser json = fhirContext.newJsonParser();
+		this.bundles = examples.stream().filter(Bundle.class::isInstance).map(json::encodeResourceToString).toList();
+		this.systemDao = systemDao;
+		this.daos = daos;
+		this.rolledBack = new TransactionTemplate(transactions);
+	}
+
+	/**
+	 * Passes over the example bundles until {@code duration} is spent (at least one); a failure ends the warm-up.
+	 *
+	 * @return the passes completed
+	 */
+	int run(Duration duration) {
+		if (bundles.isEmpty()) {
+			log.warn("No example bundles in the implementation guide: storage warm-up skipped");
+			return 0;
+		}
+		long start = System.nanoTime();
+		long until = start + duration.toNanos();
+		int passes = 0;
+		try {
+			do {
+				for (String bundle : bundles) {
+					rolledBack.executeWithoutResult(status -> {
+						status.setRollbackOnly();
+						writeAndRead(bundle);
+					});
+				}
+				passes++;
+			} while (System.nanoTime() < until);
+		} catch (RuntimeException e) {
+			// the server works without it, only slower at first; the cause is for the operator, not fatal
+			log.warn("Storage warm-up stopped after {} passes: {}", passes, e.getMessage());
+			return passes;
+		}
+		log.info("Storage and search paths warmed up in {} ms ({} passes over the {} example bundles, rolled back)",
+				(System.nanoTime() - start) / 1_000_000, passes, bundles.size());
+		return passes;
+	}
+
+	@SuppressWarnings({"unchecked", "rawtypes"}) // the R4 system DAO takes and returns R4 Bundles
+	private void writeAndRead(String json) {
+		IParser parser = fhirContext.newJsonParser();
+		Bundle request = parser.parseResource(Bundle.class, json);
+		Bundle response = (Bundle) ((IFhirSystemDao) systemDao).transactionNested(new SystemRequestDetails(), request);
+		List<IdType> stored = new ArrayList<>();
+		response.getEntry().forEach(entry -> stored.add(new IdType(entry.getResponse().getLocation()).toVersionless()));
+		for (IdType id : stored) {
+			parser.encodeResourceToString(daos.getResourceDao(id.getResourceType()).read(id, new SystemRequestDetails()));
+		}
+		for (IdType patient : ofType(stored, "Patient")) {
+			for (String type : BY_PATIENT) {
+				encode(parser, type, SearchParameterMap.newSynchronous("patient", new ReferenceParam(patient.getValue())));
+			}
+			SearchParameterMap carePlans = SearchParameterMap.newSynchronous("patient", new ReferenceParam(patient.getValue()));
+			carePlans.addInclude(new Include("CarePlan:care-team"));
+			encode(parser, "CarePlan", carePlans);
+			for (Bundle.BundleEntryComponent entry : request.getEntry()) {
+				if (entry.getResource() instanceof Observation observation && observation.getCode().hasCoding()) {
+					SearchParameterMap latest = SearchParameterMap.newSynchronous("patient", new ReferenceParam(patient.getValue()))
+							.add("code", new TokenParam(observation.getCode().getCodingFirstRep().getSystem(),
+									observation.getCode().getCodingFirstRep().getCode()));
+					latest.setSort(new SortSpec("date", SortOrderEnum.DESC));
+					latest.setCount(1);
+					encode(parser, "Observation", latest);
+				}
+			}
+		}
+		for (IdType practitioner : ofType(stored, "Practitioner")) {
+			encode(parser, "CareTeam", SearchParameterMap.newSynchronous("participant", new ReferenceParam(practitioner.getValue())));
+		}
+	}
+
+	private void encode(IParser parser, String type, SearchParameterMap search) {
+		IFhirResourceDao<?> dao = daos.getResourceDao(type);
+		IBundleProvider found = dao.search(search, new SystemRequestDetails());
+		for (IBaseResource resource : found.getResources(0, 50)) {
+			parser.encodeResourceToString(resource);
+		}
+	}
+
+	private static List<IdType> ofType(List<IdType> ids, String type) {
+		return ids.stream().filter(id -> type.equals(id.getResourceType())).toList();
+	}
+}

@@ -1,0 +1,25 @@
+package be.lungcare.fhir.warmup;
+
+import be.lungcare.fhir.ig.ImplementationGuidePackage;
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+@Configuration(proxyBeanMethods = false)
+class WarmUpConfig {
+
+	/**
+	 * Runs after the context has started and before readiness reports UP (Spring Boot publishes readiness after the
+	 * application runners), so a load balancer or orchestrator sends no client here before the paths are compiled.
+	 */
+	@Bean
+	ApplicationRunner storageWarmUp(WarmUpProperties properties, FhirContext fhirContext, ImplementationGuidePackage guide,
+			IFhirSystemDao<?, ?> systemDao, DaoRegistry daos, PlatformTransactionManager transactions) {
+		return arguments -> new StorageWarmUp(fhirContext, guide.examples(fhirContext), systemDao, daos, transactions)
+				.run(properties.duration());
+	}
+}
