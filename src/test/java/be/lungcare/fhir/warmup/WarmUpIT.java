@@ -8,6 +8,8 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import java.time.Duration;
 import java.util.Map;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Meta;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,7 +21,7 @@ class WarmUpIT extends AbstractServerIT {
 	@Autowired
 	ImplementationGuidePackage guide;
 	@Autowired
-	IFhirSystemDao<?, ?> systemDao;
+	IFhirSystemDao<Bundle, Meta> systemDao;
 	@Autowired
 	DaoRegistry daos;
 	@Autowired
@@ -35,12 +37,14 @@ class WarmUpIT extends AbstractServerIT {
 		int passes = warmUp.run(Duration.ZERO);
 
 		assertThat(passes).as("one complete pass, without a failure").isEqualTo(1);
-		assertThat(counts()).as("resources, versions, index rows, audit trail").isEqualTo(before);
+		assertThat(counts()).as("resources, versions, index rows, tags, conditional-create URLs").isEqualTo(before);
 	}
 
 	private Map<String, Object> counts() {
 		return jdbc.queryForMap("select (select count(*) from hfj_resource) resources, (select count(*) from hfj_res_ver) versions,"
-				+ " (select count(*) from hfj_spidx_token) tokens, (select count(*) from hfj_res_link) links,"
-				+ " (select count(*) from lc_audit_event) audit");
+				+ " (select count(*) from hfj_spidx_token) tokens, (select count(*) from hfj_spidx_string) strings,"
+				+ " (select count(*) from hfj_spidx_date) dates, (select count(*) from hfj_spidx_quantity) quantities,"
+				+ " (select count(*) from hfj_spidx_uri) uris, (select count(*) from hfj_res_link) links,"
+				+ " (select count(*) from hfj_res_tag) tags, (select count(*) from hfj_res_search_url) conditional_urls");
 	}
 }
