@@ -135,11 +135,11 @@ final class StorageWarmUp {
 		}
 		for (IdType patient : ofType(stored, "Patient")) {
 			for (String type : BY_PATIENT) {
-				encode(parser, type, SearchParameterMap.newSynchronous("patient", new ReferenceParam(patient.getValue())));
+				searchAndEncode(parser, type, SearchParameterMap.newSynchronous("patient", new ReferenceParam(patient.getValue())));
 			}
 			SearchParameterMap carePlans = SearchParameterMap.newSynchronous("patient", new ReferenceParam(patient.getValue()));
 			carePlans.addInclude(new Include("CarePlan:care-team"));
-			encode(parser, "CarePlan", carePlans);
+			searchAndEncode(parser, "CarePlan", carePlans);
 			for (Bundle.BundleEntryComponent entry : request.getEntry()) {
 				if (entry.getResource() instanceof Observation observation && observation.getCode().hasCoding()) {
 					SearchParameterMap latest = SearchParameterMap.newSynchronous("patient", new ReferenceParam(patient.getValue()))
@@ -147,16 +147,16 @@ final class StorageWarmUp {
 									observation.getCode().getCodingFirstRep().getCode()));
 					latest.setSort(new SortSpec("date", SortOrderEnum.DESC));
 					latest.setCount(1);
-					encode(parser, "Observation", latest);
+					searchAndEncode(parser, "Observation", latest);
 				}
 			}
 		}
 		for (IdType practitioner : ofType(stored, "Practitioner")) {
-			encode(parser, "CareTeam", SearchParameterMap.newSynchronous("participant", new ReferenceParam(practitioner.getValue())));
+			searchAndEncode(parser, "CareTeam", SearchParameterMap.newSynchronous("participant", new ReferenceParam(practitioner.getValue())));
 		}
 	}
 
-	private void encode(IParser parser, String type, SearchParameterMap search) {
+	private void searchAndEncode(IParser parser, String type, SearchParameterMap search) {
 		IFhirResourceDao<?> dao = daos.getResourceDao(type);
 		IBundleProvider found = dao.search(search, new SystemRequestDetails());
 		for (IBaseResource resource : found.getResources(0, 50)) {
