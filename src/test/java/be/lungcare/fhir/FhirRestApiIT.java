@@ -10,6 +10,7 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import java.net.http.HttpResponse;
 import java.util.UUID;
+import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Condition;
@@ -17,6 +18,7 @@ import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
@@ -91,6 +93,26 @@ class FhirRestApiIT extends AbstractServerIT {
 		client.delete().resourceById(id.toVersionless()).execute();
 		assertThatThrownBy(() -> client.read().resource(Patient.class).withId(id.getIdPart()).execute())
 				.isInstanceOf(ResourceGoneException.class);
+	}
+
+	/**
+	 * The parser does not look for references to contain (a performance setting, FhirJpaConfig); the contained
+	 * resources a client sends are still stored and shown, their local references intact.
+	 */
+	@Test
+	void containedResourcesAreKeptWithoutAutomaticContainment() {
+		assertThat(fhirContext.getParserOptions().isAutoContainReferenceTargetsWithNoId()).isFalse();
+		Patient patient = patient("Contained", uniqueSsin());
+		Organization practice = new Organization().setName("Huisartsenpraktijk De Linde");
+		practice.setId("practice");
+		patient.addContained(practice);
+		patient.setManagingOrganization(new Reference("#practice"));
+		IIdType id = client().create().resource(patient).execute().getId().toUnqualifiedVersionless();
+
+		Patient read = client().read().resource(Patient.class).withId(id).execute();
+		assertThat(read.getContained()).singleElement().isInstanceOf(Organization.class)
+				.extracting(contained -> ((Organization) contained).getName()).isEqualTo("Huisartsenpraktijk De Linde");
+		assertThat(read.getManagingOrganization().getReference()).isEqualTo("#practice");
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package be.lungcare.fhir.config;
 
 import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
@@ -11,6 +12,7 @@ import ca.uhn.fhir.jpa.model.config.PartitionSettings;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
 import java.util.List;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -51,6 +53,24 @@ class FhirJpaConfig {
 		settings.setBundleBatchPoolSize(1);
 		settings.setBundleBatchMaxPoolSize(1);
 		return settings;
+	}
+
+	/**
+	 * The parser no longer walks every resource it encodes for referenced resources without an id, to contain them
+	 * (HAPI's default): nothing in this server builds such references, and the walk took 8 % of the query threads'
+	 * CPU (docs/performance.md, issue 16). The contained resources a resource lists are written as before.
+	 */
+	@Bean
+	static BeanPostProcessor parserOptions() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				if (bean instanceof FhirContext context) {
+					context.getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
+				}
+				return bean;
+			}
+		};
 	}
 
 	/** Registers every storage-level interceptor bean of the features on HAPI's interceptor service. */
