@@ -113,6 +113,11 @@ class FhirRestApiIT extends AbstractServerIT {
 		assertThat(read.getContained()).singleElement().isInstanceOf(Organization.class)
 				.extracting(contained -> ((Organization) contained).getName()).isEqualTo("Huisartsenpraktijk De Linde");
 		assertThat(read.getManagingOrganization().getReference()).isEqualTo("#practice");
+
+		// what the setting gives up: a reference to an object without id is not turned into a contained resource
+		Patient inMemory = patient("InMemory", uniqueSsin());
+		inMemory.getManagingOrganization().setResource(new Organization().setName("Groepspraktijk"));
+		assertThat(fhirContext.newJsonParser().encodeResourceToString(inMemory)).doesNotContain("contained", "Groepspraktijk");
 	}
 
 	@Test

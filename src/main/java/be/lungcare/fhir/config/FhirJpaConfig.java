@@ -57,8 +57,10 @@ class FhirJpaConfig {
 
 	/**
 	 * The parser no longer walks every resource it encodes for referenced resources without an id, to contain them
-	 * (HAPI's default): nothing in this server builds such references, and the walk took 8 % of the query threads'
-	 * CPU (docs/performance.md, issue 16). The contained resources a resource lists are written as before.
+	 * (HAPI's default): the walk took 8 % of the query threads' CPU samples (docs/performance.md, "Encoding without
+	 * the containment walk"). The contained resources a resource lists are written as before. The trade-off: a
+	 * {@code Reference} set in code to an object without id ({@code setResource}) is now written without its target;
+	 * nothing here builds such references (resources from clients and from the database reference by text).
 	 */
 	@Bean
 	static BeanPostProcessor parserOptions() {

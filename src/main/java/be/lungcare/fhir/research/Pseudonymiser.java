@@ -70,8 +70,8 @@ import org.hl7.fhir.r4.model.Resource;
  * uses the same system); every Annotation (e.g. {@code note}: free text may name people); and every HumanName,
  * wherever it is (e.g. {@code Organization.contact.name}), since a name is always a person's. An element left empty
  * by this (a reference that had only a display, an extension whose value was a note) is removed with it.</li>
- * <li>A reference that points at an object in memory rather than by text ({@code Reference.resource}, which the
- * parser would otherwise write out as a contained copy, unpseudonymised) is replaced by the text
+ * <li>A reference that points at an object in memory rather than by text ({@code Reference.resource}, which a
+ * parser with HAPI's default options would write out as a contained copy, unpseudonymised) is replaced by the text
  * {@code Type/id} of that resource ({@code #id} for a contained one), or dropped if the resource has no id.</li>
  * <li>A conditional reference ({@code Patient?identifier=…}) is dropped: its criteria are identifiers. The server
  * resolves these on write, so a stored resource does not have them.</li>
