@@ -13,6 +13,7 @@ import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.util.FhirTerser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -103,10 +104,11 @@ final class StorageWarmUp {
 		List<Bundle> bundles = resources.stream().filter(Bundle.class::isInstance).map(Bundle.class::cast).toList();
 		// longest first, so that a system that is a prefix of another (nihdi, nihdi-organization) is not replaced inside it
 		TreeSet<String> systems = new TreeSet<>(Comparator.comparingInt(String::length).reversed().thenComparing(s -> s));
+		FhirTerser terser = fhirContext.newTerser();
 		for (Bundle bundle : bundles) {
 			for (Bundle.BundleEntryComponent entry : bundle.getEntry()) { // the terser does not go into entries' resources
 				if (entry.getResource() != null) {
-					fhirContext.newTerser().getAllPopulatedChildElementsOfType(entry.getResource(), Identifier.class).stream()
+					terser.getAllPopulatedChildElementsOfType(entry.getResource(), Identifier.class).stream()
 							.filter(Identifier::hasSystem).forEach(identifier -> systems.add(identifier.getSystem()));
 				}
 			}

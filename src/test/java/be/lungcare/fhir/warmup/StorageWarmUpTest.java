@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import be.lungcare.fhir.TestData;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
@@ -24,7 +25,7 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
 
 class StorageWarmUpTest {
 
-	private static final String SSIN = "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/ssin";
+	private static final String SSIN = TestData.SSIN_SYSTEM;
 	private static final String NIHDI = "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/nihdi";
 	private static final String NIHDI_ORGANIZATION = NIHDI + "-organization";
 
