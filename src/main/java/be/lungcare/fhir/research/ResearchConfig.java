@@ -3,6 +3,8 @@ package be.lungcare.fhir.research;
 import be.lungcare.fhir.access.PatientCompartment;
 import be.lungcare.fhir.access.ResearchConsent;
 import ca.uhn.fhir.batch2.api.IJobCoordinator;
+import ca.uhn.fhir.batch2.api.IJobPersistence;
+import ca.uhn.fhir.batch2.channel.BatchJobSender;
 import ca.uhn.fhir.batch2.maintenance.JobMaintenanceServiceImpl;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
@@ -62,6 +64,12 @@ class ResearchConfig {
 				return bean;
 			}
 		};
+	}
+
+	/** Batch work a stopped process held: failed when it was running, sent again when it was waiting. */
+	@Bean
+	InterruptedJobRecovery interruptedJobRecovery(IJobPersistence jobs, BatchJobSender sender) {
+		return new InterruptedJobRecovery(jobs, sender::sendWorkChannelMessage);
 	}
 
 	@Bean

@@ -1,0 +1,97 @@
+package be.lungcare.fhir.research;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import ca.uhn.fhir.batch2.api.IJobPersistence;
+import ca.uhn.fhir.batch2.model.JobInstance;
+import ca.uhn.fhir.batch2.model.JobWorkNotification;
+import ca.uhn.fhir.batch2.model.StatusEnum;
+import ca.uhn.fhir.batch2.model.WorkChunk;
+import ca.uhn.fhir.batch2.model.WorkChunkStatusEnum;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class InterruptedJobRecoveryTest {
+
+	private final IJobPersistence jobs = mock(IJobPersistence.class);
+	private final List<JobWorkNotification> sent = new ArrayList<>();
+	private final InterruptedJobRecovery recovery = new InterruptedJobRecovery(jobs, sent::add);
+
+	@Test
+	void aChunkThatWasRunningFailsItsJobAndWaitingChunksAreSentAgainOnceReady() {
+		JobInstance running = instance("job-1", StatusEnum.IN_PROGRESS);
+		when(jobs.fetchInstances(100, 0)).thenReturn(List.of(running));
+		when(jobs.fetchAllWorkChunksIterator("job-1", false)).thenReturn(List.of(
+				chunk("job-1", "c-done", WorkChunkStatusEnum.COMPLETED),
+				chunk("job-1", "c-running", WorkChunkStatusEnum.IN_PROGRESS),
+				chunk("job-1", "c-queued", WorkChunkStatusEnum.QUEUED),
+				chunk("job-1", "c-retry", WorkChunkStatusEnum.ERRORED),
+				chunk("job-1", "c-ready", WorkChunkStatusEnum.READY),
+				chunk("job-1", "c-gate", WorkChunkStatusEnum.GATE_WAITING)).iterator());
+
+		recovery.afterSingletonsInstantiated();
+
+		verify(jobs).onWorkChunkFailed("c-running", InterruptedJobRecovery.INTERRUPTED);
+		verify(jobs, never()).onWorkChunkFailed(eq("c-queued"), anyString());
+		assertThat(sent).as("nothing is sent before the server is ready").isEmpty();
+
+		recovery.onApplicationEvent(null);
+		assertThat(sent).extracting(JobWorkNotification::getChunkId).containsExactly("c-queued", "c-retry");
+		assertThat(sent).allSatisfy(notification -> {
+			assertThat(notification.getInstanceId()).isEqualTo("job-1");
+			assertThat(notification.getJobDefinitionId()).isEqualTo("BULK_EXPORT");
+			assertThat(notification.getTargetStepId()).isEqualTo("expand-resources");
+		});
+
+		recovery.onApplicationEvent(null);
+		assertThat(sent).as("sent once").hasSize(2);
+	}
+
+	@Test
+	void finishedJobsAreLeftAloneAndEveryPageOfJobsIsLookedAt() {
+		List<JobInstance> firstPage = IntStream.range(0, 100)
+				.mapToObj(i -> instance("done-" + i, StatusEnum.COMPLETED)).toList();
+		when(jobs.fetchInstances(100, 0)).thenReturn(firstPage);
+		when(jobs.fetchInstances(100, 1)).thenReturn(List.of(instance("job-2", StatusEnum.QUEUED)));
+		when(jobs.fetchAllWorkChunksIterator("job-2", false))
+				.thenReturn(List.of(chunk("job-2", "c-first", WorkChunkStatusEnum.IN_PROGRESS)).iterator());
+
+		recovery.afterSingletonsInstantiated();
+
+		verify(jobs).onWorkChunkFailed("c-first", InterruptedJobRecovery.INTERRUPTED);
+		verify(jobs, never()).fetchAllWorkChunksIterator(eq("done-0"), eq(false));
+	}
+
+	@Test
+	void aDatabaseErrorDoesNotStopTheStart() {
+		when(jobs.fetchInstances(100, 0)).thenThrow(new IllegalStateException("no connection"));
+
+		recovery.afterSingletonsInstantiated();
+		recovery.onApplicationEvent(null);
+
+		assertThat(sent).isEmpty();
+	}
+
+	private static JobInstance instance(String id, StatusEnum status) {
+		JobInstance instance = new JobInstance();
+		instance.setInstanceId(id);
+		instance.setJobDefinitionId("BULK_EXPORT");
+		instance.setStatus(status);
+		return instance;
+	}
+
+	private static WorkChunk chunk(String instance, String id, WorkChunkStatusEnum status) {
+		WorkChunk chunk = new WorkChunk().setId(id).setStatus(status).setInstanceId(instance)
+				.setTargetStepId("expand-resources").setJobDefinitionVersion(1);
+		chunk.setJobDefinitionId("BULK_EXPORT");
+		return chunk;
+	}
+}
