@@ -3,9 +3,11 @@ package be.lungcare.fhir.research;
 import ca.uhn.fhir.batch2.api.IJobPersistence;
 import ca.uhn.fhir.batch2.model.JobInstance;
 import ca.uhn.fhir.batch2.model.JobWorkNotification;
+import ca.uhn.fhir.batch2.model.StatusEnum;
 import ca.uhn.fhir.batch2.model.WorkChunk;
 import ca.uhn.fhir.batch2.model.WorkChunkStatusEnum;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -25,7 +27,9 @@ import org.springframework.context.ApplicationListener;
  * <ul>
  * <li>a chunk that was being processed ({@code IN_PROGRESS}) is marked failed, and its job fails with a message
  * saying so: the chunk may have written part of its output, and running it again could export a resource twice;
- * <li>a chunk that was sent or waiting for its retry is sent again, once the server is ready, and the job goes on.
+ * <li>a job in its final (reduction) step, which HAPI never starts again after a stop, fails the same way;
+ * <li>otherwise a chunk that was sent or waiting for its retry is sent again, once the server is ready, and the job
+ * goes on.
  * </ul>
  */
 final class InterruptedJobRecovery implements SmartInitializingSingleton, ApplicationListener<ApplicationReadyEvent> {
@@ -58,7 +62,7 @@ final class InterruptedJobRecovery implements SmartInitializingSingleton, Applic
 		for (int page = 0; ; page++) {
 			List<JobInstance> instances = jobs.fetchInstances(PAGE, page);
 			for (JobInstance instance : instances) {
-				if (instance.getStatus().isIncomplete()) {
+				if (!instance.getStatus().isEnded()) {
 					recover(instance);
 				}
 			}
@@ -69,29 +73,51 @@ final class InterruptedJobRecovery implements SmartInitializingSingleton, Applic
 	}
 
 	private void recover(JobInstance instance) {
-		int failed = 0;
-		int resent = 0;
+		if (instance.getStatus() == StatusEnum.FINALIZE) {
+			// the dead process was running the final (reduction) step, which HAPI never starts again for such a job
+			jobs.updateInstance(instance.getInstanceId(), stopped -> {
+				stopped.setStatus(StatusEnum.FAILED);
+				stopped.setErrorMessage(INTERRUPTED);
+				stopped.setEndTime(new Date());
+				return true;
+			});
+			LOG.warn("Batch job {} ({}) was interrupted by a stop in its final step: failed", instance.getInstanceId(),
+					instance.getJobDefinitionId());
+			return;
+		}
+		List<String> running = new ArrayList<>();
+		List<JobWorkNotification> waiting = new ArrayList<>();
 		for (Iterator<WorkChunk> chunks = jobs.fetchAllWorkChunksIterator(instance.getInstanceId(), false); chunks.hasNext(); ) {
 			WorkChunk chunk = chunks.next();
 			if (chunk.getStatus() == WorkChunkStatusEnum.IN_PROGRESS) {
-				jobs.onWorkChunkFailed(chunk.getId(), INTERRUPTED);
-				failed++;
+				running.add(chunk.getId());
 			} else if (chunk.getStatus() == WorkChunkStatusEnum.QUEUED || chunk.getStatus() == WorkChunkStatusEnum.ERRORED) {
-				toResend.add(new JobWorkNotification(chunk.getJobDefinitionId(), chunk.getJobDefinitionVersion(),
+				waiting.add(new JobWorkNotification(chunk.getJobDefinitionId(), chunk.getJobDefinitionVersion(),
 						chunk.getInstanceId(), chunk.getTargetStepId(), chunk.getId()));
-				resent++;
 			}
 		}
-		if (failed + resent > 0) {
-			LOG.warn("Batch job {} ({}) was interrupted by a stop: {} chunk(s) in progress failed, {} to send again",
-					instance.getInstanceId(), instance.getJobDefinitionId(), failed, resent);
+		running.forEach(chunk -> jobs.onWorkChunkFailed(chunk, INTERRUPTED));
+		if (running.isEmpty()) {
+			toResend.addAll(waiting); // a job that fails does not need its other chunks run
+		}
+		if (!running.isEmpty() || !waiting.isEmpty()) {
+			LOG.warn("Batch job {} ({}) was interrupted by a stop: {} chunk(s) in progress failed, {} waiting {}",
+					instance.getInstanceId(), instance.getJobDefinitionId(), running.size(), waiting.size(),
+					running.isEmpty() ? "sent again" : "left");
 		}
 	}
 
 	/** Sends the noted chunks to the work channel, once the server is up and the channel has its consumers. */
 	@Override
 	public void onApplicationEvent(ApplicationReadyEvent event) {
-		toResend.forEach(workChannel);
+		for (JobWorkNotification chunk : toResend) {
+			try {
+				workChannel.accept(chunk);
+			} catch (RuntimeException e) {
+				LOG.warn("Could not send again chunk {} of batch job {}; the job stays in progress: {}", chunk.getChunkId(),
+						chunk.getInstanceId(), e.toString());
+			}
+		}
 		toResend.clear();
 	}
 }

@@ -1,7 +1,10 @@
 package be.lungcare.fhir.research;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 class InterruptedJobRecoveryTest {
 
@@ -26,22 +30,34 @@ class InterruptedJobRecoveryTest {
 	private final InterruptedJobRecovery recovery = new InterruptedJobRecovery(jobs, sent::add);
 
 	@Test
-	void aChunkThatWasRunningFailsItsJobAndWaitingChunksAreSentAgainOnceReady() {
-		JobInstance running = instance("job-1", StatusEnum.IN_PROGRESS);
-		when(jobs.fetchInstances(100, 0)).thenReturn(List.of(running));
+	void aChunkThatWasRunningFailsItsJobAndItsWaitingChunksAreLeft() {
+		when(jobs.fetchInstances(100, 0)).thenReturn(List.of(instance("job-1", StatusEnum.IN_PROGRESS)));
 		when(jobs.fetchAllWorkChunksIterator("job-1", false)).thenReturn(List.of(
 				chunk("job-1", "c-done", WorkChunkStatusEnum.COMPLETED),
 				chunk("job-1", "c-running", WorkChunkStatusEnum.IN_PROGRESS),
+				chunk("job-1", "c-queued", WorkChunkStatusEnum.QUEUED)).iterator());
+
+		recovery.afterSingletonsInstantiated();
+		recovery.onApplicationEvent(null);
+
+		verify(jobs).onWorkChunkFailed("c-running", InterruptedJobRecovery.INTERRUPTED);
+		verify(jobs, never()).onWorkChunkFailed(eq("c-queued"), anyString());
+		assertThat(sent).as("the job fails: its other chunks need not run").isEmpty();
+	}
+
+	@Test
+	void waitingChunksAreSentAgainOnceTheServerIsReady() {
+		when(jobs.fetchInstances(100, 0)).thenReturn(List.of(instance("job-1", StatusEnum.IN_PROGRESS)));
+		when(jobs.fetchAllWorkChunksIterator("job-1", false)).thenReturn(List.of(
+				chunk("job-1", "c-done", WorkChunkStatusEnum.COMPLETED),
 				chunk("job-1", "c-queued", WorkChunkStatusEnum.QUEUED),
 				chunk("job-1", "c-retry", WorkChunkStatusEnum.ERRORED),
 				chunk("job-1", "c-ready", WorkChunkStatusEnum.READY),
 				chunk("job-1", "c-gate", WorkChunkStatusEnum.GATE_WAITING)).iterator());
 
 		recovery.afterSingletonsInstantiated();
-
-		verify(jobs).onWorkChunkFailed("c-running", InterruptedJobRecovery.INTERRUPTED);
-		verify(jobs, never()).onWorkChunkFailed(eq("c-queued"), anyString());
 		assertThat(sent).as("nothing is sent before the server is ready").isEmpty();
+		verify(jobs, never()).onWorkChunkFailed(anyString(), anyString());
 
 		recovery.onApplicationEvent(null);
 		assertThat(sent).extracting(JobWorkNotification::getChunkId).containsExactly("c-queued", "c-retry");
@@ -56,9 +72,43 @@ class InterruptedJobRecoveryTest {
 	}
 
 	@Test
-	void finishedJobsAreLeftAloneAndEveryPageOfJobsIsLookedAt() {
-		List<JobInstance> firstPage = IntStream.range(0, 100)
-				.mapToObj(i -> instance("done-" + i, StatusEnum.COMPLETED)).toList();
+	void aChunkThatCannotBeSentDoesNotStopTheStartOrTheOthers() {
+		InterruptedJobRecovery failingOnce = new InterruptedJobRecovery(jobs, notification -> {
+			if (notification.getChunkId().equals("c-1")) {
+				throw new IllegalStateException("channel closed");
+			}
+			sent.add(notification);
+		});
+		when(jobs.fetchInstances(100, 0)).thenReturn(List.of(instance("job-1", StatusEnum.IN_PROGRESS)));
+		when(jobs.fetchAllWorkChunksIterator("job-1", false)).thenReturn(List.of(
+				chunk("job-1", "c-1", WorkChunkStatusEnum.QUEUED), chunk("job-1", "c-2", WorkChunkStatusEnum.QUEUED)).iterator());
+
+		failingOnce.afterSingletonsInstantiated();
+		failingOnce.onApplicationEvent(null);
+
+		assertThat(sent).extracting(JobWorkNotification::getChunkId).containsExactly("c-2");
+	}
+
+	@Test
+	void aJobStoppedInItsFinalStepFails() {
+		JobInstance finalizing = instance("job-3", StatusEnum.FINALIZE);
+		when(jobs.fetchInstances(100, 0)).thenReturn(List.of(finalizing));
+
+		recovery.afterSingletonsInstantiated();
+
+		ArgumentCaptor<IJobPersistence.JobInstanceUpdateCallback> update = ArgumentCaptor.forClass(IJobPersistence.JobInstanceUpdateCallback.class);
+		verify(jobs).updateInstance(eq("job-3"), update.capture());
+		assertThat(update.getValue().doUpdate(finalizing)).isTrue();
+		assertThat(finalizing.getStatus()).isEqualTo(StatusEnum.FAILED);
+		assertThat(finalizing.getErrorMessage()).isEqualTo(InterruptedJobRecovery.INTERRUPTED);
+		assertThat(finalizing.getEndTime()).isNotNull();
+		verify(jobs, never()).fetchAllWorkChunksIterator(anyString(), anyBoolean());
+	}
+
+	@Test
+	void endedJobsAreLeftAloneAndEveryPageOfJobsIsLookedAt() {
+		List<JobInstance> firstPage = IntStream.range(0, 100).mapToObj(i -> instance("ended-" + i,
+				List.of(StatusEnum.COMPLETED, StatusEnum.FAILED, StatusEnum.CANCELLED).get(i % 3))).toList();
 		when(jobs.fetchInstances(100, 0)).thenReturn(firstPage);
 		when(jobs.fetchInstances(100, 1)).thenReturn(List.of(instance("job-2", StatusEnum.QUEUED)));
 		when(jobs.fetchAllWorkChunksIterator("job-2", false))
@@ -67,7 +117,9 @@ class InterruptedJobRecoveryTest {
 		recovery.afterSingletonsInstantiated();
 
 		verify(jobs).onWorkChunkFailed("c-first", InterruptedJobRecovery.INTERRUPTED);
-		verify(jobs, never()).fetchAllWorkChunksIterator(eq("done-0"), eq(false));
+		verify(jobs).fetchAllWorkChunksIterator("job-2", false);
+		verify(jobs, never()).fetchAllWorkChunksIterator(argThat(id -> id.startsWith("ended-")), anyBoolean());
+		verify(jobs, never()).updateInstance(anyString(), any());
 	}
 
 	@Test
