@@ -115,7 +115,10 @@ class AccessConfig {
 		return new TokenProblemHandler(fhirContext);
 	}
 
-	/** Tokens: signature by the issuer's keys (JWKS, fetched and cached), issuer, audience, expiry with clock skew. */
+	/**
+	 * Tokens: signature by the issuer's keys (JWKS, fetched and cached), issuer, audience, expiry with clock skew; a
+	 * token accepted once is trusted for {@code token-cache-ttl} without checking its signature again.
+	 */
 	@Bean
 	@ConditionalOnProperty(name = ENABLED, havingValue = "true", matchIfMissing = true)
 	JwtDecoder jwtDecoder(AccessProperties properties, RestTemplateBuilder rest) {
@@ -123,12 +126,14 @@ class AccessConfig {
 				.jwsAlgorithms(algorithms -> algorithms.addAll(List.of(SignatureAlgorithm.RS256, SignatureAlgorithm.PS256, SignatureAlgorithm.ES256)))
 				.restOperations(rest.connectTimeout(properties.jwksTimeout()).readTimeout(properties.jwksTimeout()).build())
 				.build();
+		JwtTimestampValidator timeRules = new JwtTimestampValidator(properties.clockSkew());
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-				new JwtTimestampValidator(properties.clockSkew()),
+				timeRules,
 				new JwtIssuerValidator(properties.issuer()),
 				new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
 				new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, audience -> audience != null && audience.contains(properties.audience()))));
-		return decoder;
+		return properties.tokenCacheTtl().isZero() ? decoder
+				: new VerifiedTokenCache(decoder, timeRules, properties.tokenCacheTtl(), Clock.systemUTC());
 	}
 
 	@Bean

@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param researchClients         client ids ({@code azp}) of research clients: no direct identifiers over REST
  * @param relationshipCacheTtl    how long a practitioner's allowed patients are kept (also dropped on any change)
  * @param jwksTimeout             connect and read timeout when fetching the issuer's keys
+ * @param tokenCacheTtl           how long a token, once verified, is accepted without checking its signature, issuer
+ *                                and audience again (its expiry is checked on every request); 0: no cache
  */
 @ConfigurationProperties("lungcare.access")
 record AccessProperties(
@@ -39,9 +41,13 @@ record AccessProperties(
 		@DefaultValue("lungcare.admin") String adminScope,
 		@DefaultValue("research") List<String> researchClients,
 		@DefaultValue("5m") Duration relationshipCacheTtl,
-		@DefaultValue("5s") Duration jwksTimeout) {
+		@DefaultValue("5s") Duration jwksTimeout,
+		@DefaultValue("5m") Duration tokenCacheTtl) {
 
 	AccessProperties {
+		if (tokenCacheTtl.isNegative()) {
+			throw new IllegalStateException("LUNGCARE_ACCESS_TOKEN_CACHE_TTL must not be negative (0s turns the cache off)");
+		}
 		if (enabled && (issuer == null || issuer.isBlank() || jwkSetUri == null)) {
 			throw new IllegalStateException("Access control is on, so LUNGCARE_ACCESS_ISSUER and LUNGCARE_ACCESS_JWK_SET_URI must be set"
 					+ " (or LUNGCARE_ACCESS_ENABLED=false for an open server: local use only)");

@@ -14,7 +14,7 @@ class AccessAnnouncerTest {
 
 	private static AccessProperties properties(boolean enabled, String issuer, URI keys) {
 		return new AccessProperties(enabled, issuer, keys, "lungcare-fhir", Duration.ofSeconds(60), null, null, "nihdi", "patient",
-				"ssin", "lungcare.admin", List.of("research"), Duration.ofMinutes(5), Duration.ofSeconds(5));
+				"ssin", "lungcare.admin", List.of("research"), Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofMinutes(5));
 	}
 
 	private static CapabilityStatement statement() {
