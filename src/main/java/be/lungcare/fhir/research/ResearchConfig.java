@@ -11,10 +11,11 @@ import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.binary.api.IBinaryStorageSvc;
-import ca.uhn.fhir.jpa.binary.interceptor.BinaryStorageInterceptor;
 import ca.uhn.fhir.jpa.binstore.DatabaseBinaryContentStorageSvcImpl;
 import ca.uhn.fhir.jpa.model.config.PartitionSettings;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -31,17 +32,37 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 class ResearchConfig {
 
+	private static final Logger LOG = LoggerFactory.getLogger(ResearchConfig.class);
+
 	/** Export files (and other large Binary content) in the database's binary storage table, not in resource rows. */
 	@Bean
 	IBinaryStorageSvc binaryStorageSvc() {
 		return new DatabaseBinaryContentStorageSvcImpl();
 	}
 
-	/** Registers HAPI's binary storage on the storage interceptor service, where the export jobs write their files. */
+	/** HAPI's binary storage for Binary resources (the export files), set up as HAPI sets up its own. */
 	@Bean
-	SmartInitializingSingleton binaryStorageRegistrar(IInterceptorService interceptors, BinaryStorageInterceptor<?> binaryStorage,
-			JpaStorageSettings settings, ResearchProperties properties) {
+	BinaryOnlyStorageInterceptor binaryOnlyStorage(FhirContext fhirContext, JpaStorageSettings settings) {
+		BinaryOnlyStorageInterceptor interceptor = new BinaryOnlyStorageInterceptor(fhirContext);
+		interceptor.setAllowAutoInflateBinaries(settings.isAllowAutoInflateBinaries());
+		interceptor.setAutoInflateBinariesMaximumSize(settings.getAutoInflateBinariesMaximumBytes());
+		return interceptor;
+	}
+
+	/**
+	 * Registers the binary storage on the storage interceptor service, where the export jobs write their files; for
+	 * every resource type if the database holds other resources' content from before.
+	 */
+	@Bean
+	SmartInitializingSingleton binaryStorageRegistrar(IInterceptorService interceptors, BinaryOnlyStorageInterceptor binaryStorage,
+			JpaStorageSettings settings, ResearchProperties properties, DataSource dataSource) {
 		return () -> {
+			Long otherTypes = new JdbcTemplate(dataSource).queryForObject(
+					"SELECT COUNT(*) FROM HFJ_BINARY_STORAGE_BLOB WHERE RESOURCE_ID NOT LIKE 'Binary/%'", Long.class);
+			if (otherTypes != null && otherTypes > 0) {
+				LOG.warn("The binary storage holds content of {} resources other than Binary: kept for every resource type", otherTypes);
+				binaryStorage.allTypes();
+			}
 			interceptors.registerInterceptor(binaryStorage);
 			settings.setBulkExportFileRetentionPeriodHours((int) Math.max(1, properties.exportRetention().toHours()));
 			settings.setBulkExportFileMaximumCapacity(properties.resourcesPerFile());

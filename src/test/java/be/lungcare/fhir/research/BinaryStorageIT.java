@@ -1,0 +1,64 @@
+package be.lungcare.fhir.research;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import be.lungcare.fhir.AbstractServerIT;
+import java.net.http.HttpResponse;
+import java.util.Random;
+import org.hl7.fhir.r4.model.Attachment;
+import org.hl7.fhir.r4.model.Binary;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The binary storage keeps the content of Binary resources (the export files) in its table and puts it back when
+ * they are read; other resources keep their attachments' data in the resource.
+ */
+class BinaryStorageIT extends AbstractServerIT {
+
+	private static final String EXTERNALIZED = "http://hapifhir.io/fhir/StructureDefinition/externalized-binary-id";
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private static byte[] content() {
+		byte[] content = new byte[3_000];
+		new Random(7).nextBytes(content);
+		return content;
+	}
+
+	@Test
+	void aBinarysContentIsStoredApartAndReadBack() {
+		Binary binary = new Binary().setContentType("application/octet-stream");
+		binary.setData(content());
+		HttpResponse<String> created = postJson("/Binary", json(binary));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String id = parse(Binary.class, created.body()).getIdElement().getIdPart();
+
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM HFJ_BINARY_STORAGE_BLOB WHERE RESOURCE_ID = ?", Long.class,
+				"Binary/" + id)).as("kept in the binary storage table").isEqualTo(1);
+		HttpResponse<String> read = get("/Binary/" + id);
+		assertThat(read.statusCode()).isEqualTo(200);
+		assertThat(parse(Binary.class, read.body()).getData()).isEqualTo(content());
+	}
+
+	@Test
+	void anotherResourcesAttachmentStaysInTheResource() {
+		DocumentReference document = new DocumentReference().setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
+		document.addContent().setAttachment(new Attachment().setContentType("application/pdf").setData(content()));
+		HttpResponse<String> created = postJson("/DocumentReference", json(document));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String id = parse(DocumentReference.class, created.body()).getIdElement().getIdPart();
+
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM HFJ_BINARY_STORAGE_BLOB WHERE RESOURCE_ID = ?", Long.class,
+				"DocumentReference/" + id)).as("nothing in the binary storage table").isZero();
+		HttpResponse<String> read = get("/DocumentReference/" + id);
+		assertThat(read.statusCode()).isEqualTo(200);
+		assertThat(read.body()).doesNotContain(EXTERNALIZED);
+		Attachment attachment = parse(DocumentReference.class, read.body()).getContentFirstRep().getAttachment();
+		assertThat(attachment.getData()).isEqualTo(content());
+	}
+}
