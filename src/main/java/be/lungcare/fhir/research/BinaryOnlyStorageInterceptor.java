@@ -6,11 +6,15 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.binary.interceptor.BinaryStorageInterceptor;
 import ca.uhn.fhir.rest.api.server.IPreResourceShowDetails;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SimplePreResourceShowDetails;
 import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseBinary;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * HAPI's binary storage, for Binary resources only: their content (the export files) is kept in the binary storage
@@ -18,23 +22,30 @@ import org.hl7.fhir.instance.model.api.IPrimitiveType;
  * binary storage (a request body is at most {@code LUNGCARE_SECURITY_MAX_REQUEST_BODY}). HAPI's interceptor walks
  * every resource written and every resource shown for binary content; shown resources other than Binary are not
  * walked here (a walk of each was 7 % of the query threads' CPU). A database in which other resources' content was
- * stored that way before (by HAPI's own interceptor) keeps HAPI's behaviour for every type ({@link #allTypes}).
+ * stored that way before (by HAPI's own interceptor) keeps HAPI's behaviour for every type ({@link #storeEveryType}).
  */
 final class BinaryOnlyStorageInterceptor extends BinaryStorageInterceptor<IPrimitiveType<byte[]>> {
 
-	private volatile boolean allTypes;
+	private volatile boolean everyType;
 
 	BinaryOnlyStorageInterceptor(FhirContext fhirContext) {
 		super(fhirContext);
 	}
 
 	/** Stores and shows the binary content of every resource type, as HAPI's interceptor does. */
-	void allTypes() {
-		allTypes = true;
+	void storeEveryType() {
+		everyType = true;
+	}
+
+	/** Whether the binary storage table holds content of resources other than Binary (stored by HAPI's interceptor). */
+	static boolean otherTypesStored(JdbcTemplate jdbc) {
+		Long rows = jdbc.queryForObject(
+				"SELECT COUNT(*) FROM HFJ_BINARY_STORAGE_BLOB WHERE RESOURCE_ID NOT LIKE 'Binary/%'", Long.class);
+		return rows != null && rows > 0;
 	}
 
 	private boolean handles(IBaseResource resource) {
-		return allTypes || resource instanceof IBaseBinary;
+		return everyType || resource instanceof IBaseBinary;
 	}
 
 	@Override
@@ -58,11 +69,18 @@ final class BinaryOnlyStorageInterceptor extends BinaryStorageInterceptor<IPrimi
 	@Override
 	@Hook(Pointcut.STORAGE_PRESHOW_RESOURCES)
 	public void preShow(IPreResourceShowDetails details, RequestDetails request) throws IOException {
+		if (everyType) {
+			super.preShow(details, request);
+			return;
+		}
+		List<IBaseResource> binaries = new ArrayList<>();
 		for (IBaseResource resource : details) {
-			if (resource != null && handles(resource)) {
-				super.preShow(details, request);
-				return;
+			if (resource instanceof IBaseBinary) {
+				binaries.add(resource);
 			}
+		}
+		if (!binaries.isEmpty()) {
+			super.preShow(new SimplePreResourceShowDetails(binaries), request); // fills in the same objects
 		}
 	}
 }

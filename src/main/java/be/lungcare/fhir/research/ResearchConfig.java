@@ -57,11 +57,9 @@ class ResearchConfig {
 	SmartInitializingSingleton binaryStorageRegistrar(IInterceptorService interceptors, BinaryOnlyStorageInterceptor binaryStorage,
 			JpaStorageSettings settings, ResearchProperties properties, DataSource dataSource) {
 		return () -> {
-			Long otherTypes = new JdbcTemplate(dataSource).queryForObject(
-					"SELECT COUNT(*) FROM HFJ_BINARY_STORAGE_BLOB WHERE RESOURCE_ID NOT LIKE 'Binary/%'", Long.class);
-			if (otherTypes != null && otherTypes > 0) {
-				LOG.warn("The binary storage holds content of {} resources other than Binary: kept for every resource type", otherTypes);
-				binaryStorage.allTypes();
+			if (BinaryOnlyStorageInterceptor.otherTypesStored(new JdbcTemplate(dataSource))) {
+				LOG.warn("The binary storage holds content of resources other than Binary (stored before): it stays in use for every type");
+				binaryStorage.storeEveryType();
 			}
 			interceptors.registerInterceptor(binaryStorage);
 			settings.setBulkExportFileRetentionPeriodHours((int) Math.max(1, properties.exportRetention().toHours()));

@@ -7,8 +7,10 @@ import java.net.http.HttpResponse;
 import java.util.Random;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Binary;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,5 +62,23 @@ class BinaryStorageIT extends AbstractServerIT {
 		assertThat(read.body()).doesNotContain(EXTERNALIZED);
 		Attachment attachment = parse(DocumentReference.class, read.body()).getContentFirstRep().getAttachment();
 		assertThat(attachment.getData()).isEqualTo(content());
+	}
+
+	@Test
+	void aPageWithABinaryAndAResourceNamingContentItDoesNotHaveIsShown() {
+		Binary binary = new Binary().setContentType("application/octet-stream");
+		binary.setData(content());
+		assertThat(postJson("/Binary", json(binary)).statusCode()).isEqualTo(201);
+		DocumentReference document = new DocumentReference().setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
+		Attachment attachment = new Attachment().setContentType("application/pdf");
+		attachment.getDataElement().addExtension(EXTERNALIZED, new StringType("not-stored-here")); // a client's own
+		document.addContent().setAttachment(attachment);
+		HttpResponse<String> created = postJson("/DocumentReference", json(document));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+		HttpResponse<String> page = get("/_history?_count=5");
+		assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+		Bundle history = parse(Bundle.class, page.body());
+		assertThat(history.getEntry()).extracting(e -> e.getResource().fhirType()).contains("Binary", "DocumentReference");
 	}
 }
