@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,17 +69,25 @@ class BinaryStorageIT extends AbstractServerIT {
 	void aPageWithABinaryAndAResourceNamingContentItDoesNotHaveIsShown() {
 		Binary binary = new Binary().setContentType("application/octet-stream");
 		binary.setData(content());
-		assertThat(postJson("/Binary", json(binary)).statusCode()).isEqualTo(201);
+		HttpResponse<String> stored = postJson("/Binary", json(binary));
+		assertThat(stored.statusCode()).isEqualTo(201);
+		String binaryId = parse(Binary.class, stored.body()).getIdElement().getIdPart();
 		DocumentReference document = new DocumentReference().setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
+		document.getContext().addRelated(new Reference("Binary/" + binaryId));
 		Attachment attachment = new Attachment().setContentType("application/pdf");
 		attachment.getDataElement().addExtension(EXTERNALIZED, new StringType("not-stored-here")); // a client's own
 		document.addContent().setAttachment(attachment);
 		HttpResponse<String> created = postJson("/DocumentReference", json(document));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String documentId = parse(DocumentReference.class, created.body()).getIdElement().getIdPart();
 
-		HttpResponse<String> page = get("/_history?_count=5");
+		// one page holding both: the document and, included, the Binary it names
+		HttpResponse<String> page = get("/DocumentReference?_id=" + documentId + "&_include=DocumentReference:related");
 		assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-		Bundle history = parse(Bundle.class, page.body());
-		assertThat(history.getEntry()).extracting(e -> e.getResource().fhirType()).contains("Binary", "DocumentReference");
+		Bundle result = parse(Bundle.class, page.body());
+		assertThat(result.getEntry()).extracting(e -> e.getResource().fhirType()).containsExactlyInAnyOrder("DocumentReference", "Binary");
+		Binary shown = result.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+				.filter(Binary.class::isInstance).map(Binary.class::cast).findFirst().orElseThrow();
+		assertThat(shown.getData()).as("the Binary's content put back").isEqualTo(content());
 	}
 }
