@@ -39,9 +39,8 @@ final class BinaryOnlyStorageInterceptor extends BinaryStorageInterceptor<IPrimi
 
 	/** Whether the binary storage table holds content of resources other than Binary (stored by HAPI's interceptor). */
 	static boolean otherTypesStored(JdbcTemplate jdbc) {
-		Long rows = jdbc.queryForObject(
-				"SELECT COUNT(*) FROM HFJ_BINARY_STORAGE_BLOB WHERE RESOURCE_ID NOT LIKE 'Binary/%'", Long.class);
-		return rows != null && rows > 0;
+		return !jdbc.queryForList("SELECT RESOURCE_ID FROM HFJ_BINARY_STORAGE_BLOB WHERE RESOURCE_ID NOT LIKE 'Binary/%' LIMIT 1",
+				String.class).isEmpty();
 	}
 
 	private boolean handles(IBaseResource resource) {
@@ -69,18 +68,14 @@ final class BinaryOnlyStorageInterceptor extends BinaryStorageInterceptor<IPrimi
 	@Override
 	@Hook(Pointcut.STORAGE_PRESHOW_RESOURCES)
 	public void preShow(IPreResourceShowDetails details, RequestDetails request) throws IOException {
-		if (everyType) {
-			super.preShow(details, request);
-			return;
-		}
-		List<IBaseResource> binaries = new ArrayList<>();
+		List<IBaseResource> handled = new ArrayList<>();
 		for (IBaseResource resource : details) {
-			if (resource instanceof IBaseBinary) {
-				binaries.add(resource);
+			if (resource != null && handles(resource)) {
+				handled.add(resource);
 			}
 		}
-		if (!binaries.isEmpty()) {
-			super.preShow(new SimplePreResourceShowDetails(binaries), request); // fills in the same objects
+		if (!handled.isEmpty()) {
+			super.preShow(new SimplePreResourceShowDetails(handled), request); // fills in the same objects
 		}
 	}
 }

@@ -55,9 +55,9 @@ class ResearchConfig {
 	 */
 	@Bean
 	SmartInitializingSingleton binaryStorageRegistrar(IInterceptorService interceptors, BinaryOnlyStorageInterceptor binaryStorage,
-			JpaStorageSettings settings, ResearchProperties properties, DataSource dataSource) {
+			JpaStorageSettings settings, ResearchProperties properties, JdbcTemplate jdbc) {
 		return () -> {
-			if (BinaryOnlyStorageInterceptor.otherTypesStored(new JdbcTemplate(dataSource))) {
+			if (BinaryOnlyStorageInterceptor.otherTypesStored(jdbc)) {
 				LOG.warn("The binary storage holds content of resources other than Binary (stored before): it stays in use for every type");
 				binaryStorage.storeEveryType();
 			}

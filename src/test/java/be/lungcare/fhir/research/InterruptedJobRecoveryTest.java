@@ -31,11 +31,9 @@ class InterruptedJobRecoveryTest {
 
 	@Test
 	void aChunkThatWasRunningFailsItsJobAndItsWaitingChunksAreLeft() {
-		when(jobs.fetchInstances(100, 0)).thenReturn(List.of(instance("job-1", StatusEnum.IN_PROGRESS)));
-		when(jobs.fetchAllWorkChunksIterator("job-1", false)).thenReturn(List.of(
-				chunk("job-1", "c-done", WorkChunkStatusEnum.COMPLETED),
-				chunk("job-1", "c-running", WorkChunkStatusEnum.IN_PROGRESS),
-				chunk("job-1", "c-queued", WorkChunkStatusEnum.QUEUED)).iterator());
+		oneJobInProgress(chunk("c-done", WorkChunkStatusEnum.COMPLETED),
+				chunk("c-running", WorkChunkStatusEnum.IN_PROGRESS),
+				chunk("c-queued", WorkChunkStatusEnum.QUEUED));
 
 		recovery.afterSingletonsInstantiated();
 		recovery.onApplicationEvent(null);
@@ -47,13 +45,11 @@ class InterruptedJobRecoveryTest {
 
 	@Test
 	void waitingChunksAreSentAgainOnceTheServerIsReady() {
-		when(jobs.fetchInstances(100, 0)).thenReturn(List.of(instance("job-1", StatusEnum.IN_PROGRESS)));
-		when(jobs.fetchAllWorkChunksIterator("job-1", false)).thenReturn(List.of(
-				chunk("job-1", "c-done", WorkChunkStatusEnum.COMPLETED),
-				chunk("job-1", "c-queued", WorkChunkStatusEnum.QUEUED),
-				chunk("job-1", "c-retry", WorkChunkStatusEnum.ERRORED),
-				chunk("job-1", "c-ready", WorkChunkStatusEnum.READY),
-				chunk("job-1", "c-gate", WorkChunkStatusEnum.GATE_WAITING)).iterator());
+		oneJobInProgress(chunk("c-done", WorkChunkStatusEnum.COMPLETED),
+				chunk("c-queued", WorkChunkStatusEnum.QUEUED),
+				chunk("c-retry", WorkChunkStatusEnum.ERRORED),
+				chunk("c-ready", WorkChunkStatusEnum.READY),
+				chunk("c-gate", WorkChunkStatusEnum.GATE_WAITING));
 
 		recovery.afterSingletonsInstantiated();
 		assertThat(sent).as("nothing is sent before the server is ready").isEmpty();
@@ -79,9 +75,7 @@ class InterruptedJobRecoveryTest {
 			}
 			sent.add(notification);
 		});
-		when(jobs.fetchInstances(100, 0)).thenReturn(List.of(instance("job-1", StatusEnum.IN_PROGRESS)));
-		when(jobs.fetchAllWorkChunksIterator("job-1", false)).thenReturn(List.of(
-				chunk("job-1", "c-1", WorkChunkStatusEnum.QUEUED), chunk("job-1", "c-2", WorkChunkStatusEnum.QUEUED)).iterator());
+		oneJobInProgress(chunk("c-1", WorkChunkStatusEnum.QUEUED), chunk("c-2", WorkChunkStatusEnum.QUEUED));
 
 		failingOnce.afterSingletonsInstantiated();
 		failingOnce.onApplicationEvent(null);
@@ -130,6 +124,16 @@ class InterruptedJobRecoveryTest {
 		recovery.onApplicationEvent(null);
 
 		assertThat(sent).isEmpty();
+	}
+
+	/** Job {@code job-1}, in progress, with these chunks: the only job in the database. */
+	private void oneJobInProgress(WorkChunk... chunks) {
+		when(jobs.fetchInstances(100, 0)).thenReturn(List.of(instance("job-1", StatusEnum.IN_PROGRESS)));
+		when(jobs.fetchAllWorkChunksIterator("job-1", false)).thenReturn(List.of(chunks).iterator());
+	}
+
+	private static WorkChunk chunk(String id, WorkChunkStatusEnum status) {
+		return chunk("job-1", id, status);
 	}
 
 	private static JobInstance instance(String id, StatusEnum status) {
