@@ -2,10 +2,14 @@ package be.lungcare.fhir.security;
 
 import be.lungcare.fhir.config.ServerProperties;
 import ca.uhn.fhir.context.FhirContext;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -44,6 +48,23 @@ class SecurityConfig {
 		registration.addUrlPatterns("/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
+	}
+
+	/**
+	 * A body refused for its size is answered before it is read; Tomcat then reads and drops the rest of it, up to
+	 * this much, before reading the next request. Beyond that it closes the connection while the client is still
+	 * sending, and the client may lose the 413 to the reset. Twice the limit lets a client that sends somewhat too
+	 * much read its answer; reading costs bandwidth only, nothing is kept.
+	 */
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> refusedBodyDrain(SecurityProperties properties) {
+		int drain = (int) Math.min(Integer.MAX_VALUE, 2 * properties.maxRequestBody().toBytes());
+		return factory -> factory.addConnectorCustomizers(connector -> {
+			if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+				http.setMaxSwallowSize(drain);
+			}
+		});
 	}
 
 	@Bean

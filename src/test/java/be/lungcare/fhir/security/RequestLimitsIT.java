@@ -4,23 +4,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import be.lungcare.fhir.AbstractServerIT;
 import be.lungcare.fhir.TestData;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.apache.catalina.connector.Connector;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 
 /** Every request's work is bounded before it is spent; the largest accepted request leaves the server answering. */
 class RequestLimitsIT extends AbstractServerIT {
 
 	private static final String MARK = "https://fhir.lungcare.be/test-mark";
+
+	@Autowired
+	private ServletWebServerApplicationContext webServer;
 
 	private HttpResponse<String> form(String method, String path, String body) {
 		return send(method, path, "application/x-www-form-urlencoded", body);
@@ -75,6 +90,70 @@ class RequestLimitsIT extends AbstractServerIT {
 		String huge = "a=" + "x".repeat(3 * 1024 * 1024);
 		assertRefused(form("PUT", "Practitioner/form-put", huge), 413);
 		assertRefused(form("DELETE", "Practitioner/form-put", huge), 413);
+	}
+
+	/**
+	 * A client that sends a body somewhat over the limit (here 3 MiB against 2 MB) reads its 413 whole: the server
+	 * answers before reading the body, then reads and drops the rest of it (up to twice the limit) before it closes
+	 * the connection, rather than close it under a client still sending (the reset may cost the client the answer).
+	 */
+	@Test
+	void aBodySomewhatOverTheLimitIsDrainedBeforeTheConnectionCloses() throws Exception {
+		Connector connector = ((TomcatWebServer) webServer.getWebServer()).getTomcat().getConnector();
+		assertThat(((AbstractHttp11Protocol<?>) connector.getProtocolHandler()).getMaxSwallowSize()).as("twice the test profile's max-request-body of 2MB")
+				.isEqualTo(2 * 2 * 1024 * 1024);
+
+		byte[] body = ("{\"resourceType\":\"Practitioner\",\"name\":[{\"text\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}]}")
+				.getBytes(StandardCharsets.UTF_8);
+		try (Socket socket = new Socket("localhost", port)) {
+			socket.setSoTimeout(30_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST /fhir/Practitioner HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/fhir+json\r\n"
+					+ "Authorization: Bearer " + engineToken() + "\r\nContent-Length: " + body.length + "\r\n\r\n")
+					.getBytes(StandardCharsets.ISO_8859_1));
+			out.write(body);
+			out.flush();
+			InputStream in = socket.getInputStream();
+			String refused = responseHead(in);
+			assertThat(refused).startsWith("HTTP/1.1 413");
+			skipBody(in, refused);
+			assertThat(in.read()).as("the connection is closed after the answer, not reset").isEqualTo(-1);
+		}
+	}
+
+	private static String responseHead(InputStream in) throws IOException {
+		StringBuilder head = new StringBuilder();
+		while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+			int b = in.read();
+			assertThat(b).as("response head so far: %s", head).isNotNegative();
+			head.append((char) b);
+		}
+		return head.toString();
+	}
+
+	private static void skipBody(InputStream in, String head) throws IOException {
+		Matcher length = Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(head);
+		if (length.find()) {
+			in.readNBytes(Integer.parseInt(length.group(1)));
+			return;
+		}
+		while (true) { // chunked
+			String size = line(in).trim();
+			int n = Integer.parseInt(size, 16);
+			in.readNBytes(n + 2);
+			if (n == 0) {
+				return;
+			}
+		}
+	}
+
+	private static String line(InputStream in) throws IOException {
+		StringBuilder line = new StringBuilder();
+		for (int b = in.read(); b != '\n'; b = in.read()) {
+			assertThat(b).isNotNegative();
+			line.append((char) b);
+		}
+		return line.toString();
 	}
 
 	@Test
