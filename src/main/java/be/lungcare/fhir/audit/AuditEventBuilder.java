@@ -91,6 +91,24 @@ final class AuditEventBuilder {
 		return event;
 	}
 
+	/**
+	 * A request refused for want of a valid token (401): no user is known, so the agent is "anonymous" at the
+	 * client's address, and the request as query entity.
+	 */
+	static AuditEvent unauthenticated(String description, String query, String networkAddress) {
+		AuditEvent event = new AuditEvent();
+		event.getMeta().addProfile(PROFILE + "Query");
+		event.setType(REST.copy());
+		event.setAction(AuditEventAction.E).setRecorded(new Date()).setOutcome(AuditEvent.AuditEventOutcome._4)
+				.setOutcomeDesc("401 no valid bearer token");
+		event.addAgent().setRequestor(true).setWho(AuditAgents.identifier(AuditAgents.SUBJECT_SYSTEM, AuditAgents.ANONYMOUS))
+				.getNetwork().setAddress(networkAddress).setType(AuditEvent.AuditEventAgentNetworkType._2);
+		event.getSource().setObserver(new Reference().setDisplay(OBSERVER));
+		event.addEntity().setType(SYSTEM_OBJECT.copy()).setRole(QUERY_ROLE.copy()).setDescription(description)
+				.setQuery(query.getBytes(StandardCharsets.UTF_8));
+		return event;
+	}
+
 	/** BALP's profile for an action: Read, Query (execute), Create, Update, Delete. */
 	private static String profile(AuditEventAction action) {
 		return switch (action) {

@@ -63,7 +63,7 @@ final class AuditStore {
 				event.setId(UUID.randomUUID().toString());
 			}
 			String id = event.getIdElement().getIdPart();
-			rows.add(new Object[] {id, Timestamp.from(event.getRecorded().toInstant()), parser.encodeResourceToString(event)});
+			rows.add(new Object[] {id, Timestamp.from(event.getRecorded().toInstant()), AuditEventJson.write(event)});
 			for (String patient : AuditEvents.patientsOf(event)) {
 				patients.add(new Object[] {id, patient});
 			}

@@ -5,12 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Date;
 import java.util.List;
 import org.hl7.fhir.r4.model.AuditEvent;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -36,18 +32,9 @@ final class UnauthenticatedAuditFilter extends OncePerRequestFilter {
 		if (response.getStatus() != HttpServletResponse.SC_UNAUTHORIZED) {
 			return;
 		}
-		AuditEvent event = new AuditEvent();
-		event.getMeta().addProfile(AuditEventBuilder.PROFILE + "Query");
-		event.setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-event-type", "rest", "Restful Operation"));
-		event.setAction(AuditEvent.AuditEventAction.E).setRecorded(new Date()).setOutcome(AuditEvent.AuditEventOutcome._4)
-				.setOutcomeDesc("401 no valid bearer token");
-		event.addAgent().setRequestor(true).setWho(AuditAgents.identifier(AuditAgents.SUBJECT_SYSTEM, AuditAgents.ANONYMOUS))
-				.getNetwork().setAddress(request.getRemoteAddr()).setType(AuditEvent.AuditEventAgentNetworkType._2);
-		event.getSource().setObserver(new Reference().setDisplay(AuditEventBuilder.OBSERVER));
 		String query = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-		event.addEntity().setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "2", "System Object"))
-				.setRole(new Coding("http://terminology.hl7.org/CodeSystem/object-role", "24", "Query"))
-				.setDescription(request.getMethod() + " " + request.getRequestURI()).setQuery(query.getBytes(StandardCharsets.UTF_8));
+		AuditEvent event = AuditEventBuilder.unauthenticated(request.getMethod() + " " + request.getRequestURI(), query,
+				request.getRemoteAddr());
 		try {
 			store.insert(List.of(event));
 		} catch (RuntimeException e) {

@@ -65,7 +65,10 @@ class AuditTrailIT extends AbstractServerIT {
 		});
 		assertThat(get("Patient/" + patient).statusCode()).isEqualTo(200);
 		assertThat(trail(patient)).filteredOn(e -> e.getAction() == AuditEvent.AuditEventAction.R
-				&& e.getAgent().stream().anyMatch(a -> a.getNetwork().hasAddress())).isNotEmpty();
+				&& e.getAgent().stream().anyMatch(a -> a.getNetwork().hasAddress())).isNotEmpty()
+				// the resource read, with its version
+				.allSatisfy(e -> assertThat(e.getEntity()).extracting(entity -> entity.getWhat().getReference())
+						.contains("Patient/" + patient + "/_history/1"));
 	}
 
 	@Test
