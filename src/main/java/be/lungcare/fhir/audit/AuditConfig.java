@@ -3,10 +3,7 @@ package be.lungcare.fhir.audit;
 import be.lungcare.fhir.access.PatientCompartment;
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
-import java.util.HashSet;
-import java.util.Set;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -21,25 +18,6 @@ import org.springframework.context.annotation.Configuration;
 class AuditConfig {
 
 	private static final String ENABLED = "lungcare.audit.enabled";
-
-	/**
-	 * An event names the version of the resource read or written ({@code Observation/42/_history/3}); HAPI's
-	 * encoder drops the version of every reference unless its path is listed.
-	 */
-	@Bean
-	static BeanPostProcessor auditVersionedReferences() {
-		return new BeanPostProcessor() {
-			@Override
-			public Object postProcessAfterInitialization(Object bean, String name) {
-				if (bean instanceof FhirContext context) {
-					Set<String> paths = new HashSet<>(context.getParserOptions().getDontStripVersionsFromReferencesAtPaths());
-					paths.add("AuditEvent.entity.what");
-					context.getParserOptions().setDontStripVersionsFromReferencesAtPaths(paths);
-				}
-				return bean;
-			}
-		};
-	}
 
 	@Bean
 	AuditStore auditStore(DataSource dataSource, FhirContext fhirContext) {

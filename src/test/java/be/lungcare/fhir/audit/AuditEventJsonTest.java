@@ -51,7 +51,10 @@ class AuditEventJsonTest {
 		SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(token.build()));
 	}
 
-	/** HAPI's encoder, keeping the version of a referenced resource as the event has it (HAPI drops it by default). */
+	/**
+	 * HAPI's encoder, keeping the version of the resource an event names, as the server's FhirContext does (HAPI's
+	 * JPA configuration keeps versions at {@code AuditEvent.entity.what}; a plain context drops them).
+	 */
 	private static IParser hapi() {
 		return FHIR.newJsonParser().setStripVersionsFromReferences(false);
 	}

@@ -67,8 +67,13 @@ class AuditTrailIT extends AbstractServerIT {
 		assertThat(trail(patient)).filteredOn(e -> e.getAction() == AuditEvent.AuditEventAction.R
 				&& e.getAgent().stream().anyMatch(a -> a.getNetwork().hasAddress())).isNotEmpty()
 				// the resource read, with its version
-				.allSatisfy(e -> assertThat(e.getEntity()).extracting(entity -> entity.getWhat().getReference())
-						.contains("Patient/" + patient + "/_history/1"));
+				.allSatisfy(e -> {
+					assertThat(e.getEntity()).extracting(entity -> entity.getWhat().getReference())
+							.contains("Patient/" + patient + "/_history/1");
+					// one patient named once: the event is shown under its own id, and readable by it
+					assertThat(e.getIdElement().getIdPart()).doesNotContain("-p");
+					assertThat(sendAs(ADMIN, "GET", "AuditEvent/" + e.getIdElement().getIdPart(), null, null).statusCode()).isEqualTo(200);
+				});
 	}
 
 	@Test
