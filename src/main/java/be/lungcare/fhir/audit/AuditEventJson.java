@@ -18,10 +18,10 @@ import org.hl7.fhir.r4.model.Reference;
 
 /**
  * The stored form of the server's AuditEvents, FHIR JSON that HAPI's parser reads back, written directly with
- * Jackson: the elements the server's events carry (those of {@link AuditEventBuilder} and
- * {@link UnauthenticatedAuditFilter}), nothing else. HAPI's generic encoder spent as much CPU on each small event as
- * on a resource of the response (6 % of a query's CPU); this writes the same JSON for a fraction of it.
- * {@code AuditEventJsonTest} compares the two for every kind of event the server records.
+ * Jackson: the elements the events of {@link AuditEventBuilder} carry, nothing else. HAPI's generic encoder spent as
+ * much CPU on each small event as on a resource of the response (6 % of a query's CPU); this writes the same JSON for
+ * a fraction of it. {@code AuditEventJsonTest} compares the two for each kind of event the builder makes, and
+ * {@link AuditStore} for every event it stores when assertions are on (the tests).
  */
 final class AuditEventJson {
 
@@ -63,9 +63,11 @@ final class AuditEventJson {
 				}
 				json.writeEndArray();
 			}
-			json.writeObjectFieldStart("source");
-			reference(json, "observer", event.getSource().getObserver());
-			json.writeEndObject();
+			if (!event.getSource().isEmpty()) {
+				json.writeObjectFieldStart("source");
+				reference(json, "observer", event.getSource().getObserver());
+				json.writeEndObject();
+			}
 			if (event.hasEntity()) {
 				json.writeArrayFieldStart("entity");
 				for (AuditEventEntityComponent entity : event.getEntity()) {
@@ -160,8 +162,9 @@ final class AuditEventJson {
 		json.writeEndObject();
 	}
 
+	/** A string element, left out when blank (as HAPI's encoder leaves out a blank primitive). */
 	private static void string(JsonGenerator json, String name, String value) throws IOException {
-		if (value != null && !value.isEmpty()) {
+		if (value != null && !value.isBlank()) {
 			json.writeStringField(name, value);
 		}
 	}

@@ -63,7 +63,11 @@ final class AuditStore {
 				event.setId(UUID.randomUUID().toString());
 			}
 			String id = event.getIdElement().getIdPart();
-			rows.add(new Object[] {id, Timestamp.from(event.getRecorded().toInstant()), AuditEventJson.write(event)});
+			String json = AuditEventJson.write(event);
+			// with assertions on (the tests), every stored event is checked against HAPI's encoder: an element set
+			// somewhere that the direct writer does not know fails the test that stores it
+			assert json.equals(parser.encodeResourceToString(event)) : "AuditEventJson differs from HAPI's encoding: " + json;
+			rows.add(new Object[] {id, Timestamp.from(event.getRecorded().toInstant()), json});
 			for (String patient : AuditEvents.patientsOf(event)) {
 				patients.add(new Object[] {id, patient});
 			}

@@ -28,8 +28,6 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 
 /** The FHIR REST endpoint at {@code /fhir}: HAPI's RestfulServer with the JPA providers. */
 @Configuration(proxyBeanMethods = false)
@@ -89,10 +87,10 @@ class RestfulServerConfig {
 
 	/**
 	 * Errors Tomcat answers itself get an OperationOutcome instead of its HTML page. Runs after Spring Boot's own
-	 * customizer, which adds a plain error valve: that one is replaced.
+	 * customizer, which adds a plain error valve: that one is replaced. (Customizers are sorted by the objects
+	 * themselves: a lambda has no order, so it sorts after Spring Boot's ordered ones.)
 	 */
 	@Bean
-	@Order(Ordered.LOWEST_PRECEDENCE)
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> containerErrors(FhirContext fhirContext) {
 		return factory -> factory.addContextCustomizers(context -> {
 			Pipeline pipeline = context.getParent().getPipeline();
