@@ -50,10 +50,7 @@ final class AuditEventBuilder {
 			event.setOutcomeDesc(outcomeDescription.length() > MAX_OUTCOME_DESCRIPTION
 					? outcomeDescription.substring(0, MAX_OUTCOME_DESCRIPTION) : outcomeDescription);
 		}
-		String url = request.getCompleteUrl();
-		event.addEntity().setType(SYSTEM_OBJECT.copy()).setRole(QUERY_ROLE.copy())
-				.setDescription(request.getRequestType() + " " + request.getRequestPath())
-				.setQuery(url == null ? null : url.getBytes(StandardCharsets.UTF_8));
+		addQuery(event, request.getRequestType() + " " + request.getRequestPath(), request.getCompleteUrl());
 		return event;
 	}
 
@@ -71,20 +68,12 @@ final class AuditEventBuilder {
 
 	private AuditEvent common(RequestDetails request, AuditEventAction action, String subtype, Collection<String> patients,
 			AuditEvent.AuditEventOutcome outcome) {
-		AuditEvent event = new AuditEvent();
-		event.getMeta().addProfile(PROFILE + (patients.isEmpty() ? "" : "Patient") + profile(action));
-		event.setType(REST.copy());
+		AuditEvent event = started(!patients.isEmpty(), action, outcome);
 		if (subtype != null) {
 			event.addSubtype(new Coding(INTERACTION, subtype, null));
 		}
-		event.setAction(action).setRecorded(new Date()).setOutcome(outcome);
 		event.addAgent().setRequestor(false).setWho(agents.clientWho()).getType().addCoding(APPLICATION.copy());
-		AuditEvent.AuditEventAgentComponent user = event.addAgent().setRequestor(true).setWho(agents.userWho());
-		String address = AuditAgents.networkAddress(request);
-		if (address != null) {
-			user.getNetwork().setAddress(address).setType(AuditEvent.AuditEventAgentNetworkType._2);
-		}
-		event.getSource().setObserver(new Reference().setDisplay(OBSERVER));
+		addUser(event, agents.userWho(), AuditAgents.networkAddress(request));
 		for (String patient : patients) {
 			event.addEntity().setWhat(new Reference("Patient/" + patient)).setType(PERSON.copy()).setRole(PATIENT_ROLE.copy());
 		}
@@ -96,17 +85,35 @@ final class AuditEventBuilder {
 	 * client's address, and the request as query entity.
 	 */
 	static AuditEvent unauthenticated(String description, String query, String networkAddress) {
-		AuditEvent event = new AuditEvent();
-		event.getMeta().addProfile(PROFILE + "Query");
-		event.setType(REST.copy());
-		event.setAction(AuditEventAction.E).setRecorded(new Date()).setOutcome(AuditEvent.AuditEventOutcome._4)
-				.setOutcomeDesc("401 no valid bearer token");
-		event.addAgent().setRequestor(true).setWho(AuditAgents.identifier(AuditAgents.SUBJECT_SYSTEM, AuditAgents.ANONYMOUS))
-				.getNetwork().setAddress(networkAddress).setType(AuditEvent.AuditEventAgentNetworkType._2);
-		event.getSource().setObserver(new Reference().setDisplay(OBSERVER));
-		event.addEntity().setType(SYSTEM_OBJECT.copy()).setRole(QUERY_ROLE.copy()).setDescription(description)
-				.setQuery(query.getBytes(StandardCharsets.UTF_8));
+		AuditEvent event = started(false, AuditEventAction.E, AuditEvent.AuditEventOutcome._4);
+		event.setOutcomeDesc("401 no valid bearer token");
+		addUser(event, AuditAgents.identifier(AuditAgents.SUBJECT_SYSTEM, AuditAgents.ANONYMOUS), networkAddress);
+		addQuery(event, description, query);
 		return event;
+	}
+
+	/** What every event has: its BALP profile, type {@code rest}, the action, when, the outcome and the observer. */
+	private static AuditEvent started(boolean concernsPatients, AuditEventAction action, AuditEvent.AuditEventOutcome outcome) {
+		AuditEvent event = new AuditEvent();
+		event.getMeta().addProfile(PROFILE + (concernsPatients ? "Patient" : "") + profile(action));
+		event.setType(REST.copy());
+		event.setAction(action).setRecorded(new Date()).setOutcome(outcome);
+		event.getSource().setObserver(new Reference().setDisplay(OBSERVER));
+		return event;
+	}
+
+	/** The user agent (the requestor), with the client's network address when known. */
+	private static void addUser(AuditEvent event, Reference who, String networkAddress) {
+		AuditEvent.AuditEventAgentComponent user = event.addAgent().setRequestor(true).setWho(who);
+		if (networkAddress != null) {
+			user.getNetwork().setAddress(networkAddress).setType(AuditEvent.AuditEventAgentNetworkType._2);
+		}
+	}
+
+	/** The request as query entity: what was asked, and the URL as sent. */
+	private static void addQuery(AuditEvent event, String description, String url) {
+		event.addEntity().setType(SYSTEM_OBJECT.copy()).setRole(QUERY_ROLE.copy()).setDescription(description)
+				.setQuery(url == null ? null : url.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** BALP's profile for an action: Read, Query (execute), Create, Update, Delete. */

@@ -120,7 +120,7 @@ final class AuditEventJson {
 	}
 
 	private static void reference(JsonGenerator json, String name, Reference reference) throws IOException {
-		if (reference == null || reference.isEmpty()) {
+		if (reference.isEmpty()) {
 			return;
 		}
 		json.writeObjectFieldStart(name);

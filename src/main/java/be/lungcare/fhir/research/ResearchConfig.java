@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 class ResearchConfig {
 
-	private static final Logger LOG = LoggerFactory.getLogger(ResearchConfig.class);
+	private static final Logger log = LoggerFactory.getLogger(ResearchConfig.class);
 
 	/** Export files (and other large Binary content) in the database's binary storage table, not in resource rows. */
 	@Bean
@@ -58,7 +58,7 @@ class ResearchConfig {
 			JpaStorageSettings settings, ResearchProperties properties, JdbcTemplate jdbc) {
 		return () -> {
 			if (BinaryOnlyStorageInterceptor.otherTypesStored(jdbc)) {
-				LOG.warn("The binary storage holds content of resources other than Binary (stored before): it stays in use for every type");
+				log.warn("The binary storage holds content of resources other than Binary (stored before): it stays in use for every type");
 				binaryStorage.storeEveryType();
 			}
 			interceptors.registerInterceptor(binaryStorage);

@@ -51,8 +51,8 @@ class SecurityConfig {
 
 	/**
 	 * A body refused for its size is answered before it is read; Tomcat then reads and drops the rest of it, up to
-	 * this much, before reading the next request. Beyond that it closes the connection while the client is still
-	 * sending, and the client may lose the 413 to the reset. Twice the limit lets a client that sends somewhat too
+	 * this much, and closes the connection (as it does after any 413). Beyond that it closes it while the client is
+	 * still sending, and the client may lose the 413 to the reset. Twice the limit lets a client that sends somewhat too
 	 * much read its answer. Nothing is kept, but a worker thread stays busy while it drains, as it would reading an
 	 * accepted body of that size; the same holds for other refusals answered before the body is read (405, 503).
 	 * Runs after Spring Boot's own customizer, which sets Tomcat's 2 MB default: a lambda has no order of its own,
