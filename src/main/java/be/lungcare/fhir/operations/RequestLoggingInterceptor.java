@@ -1,6 +1,5 @@
 package be.lungcare.fhir.operations;
 
-import be.lungcare.fhir.config.InProcessRequest;
 import be.lungcare.fhir.config.RestInterceptor;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
@@ -12,8 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One log line per FHIR request: method, path, status and duration. Never the query string,
- * headers or body, which may hold patient data (an SSIN in a search, a conditional URL). The server's own
- * in-process requests (the warm-up) are not clients' requests and are not logged.
+ * headers or body, which may hold patient data (an SSIN in a search, a conditional URL).
  */
 @Interceptor
 final class RequestLoggingInterceptor implements RestInterceptor {
@@ -24,9 +22,6 @@ final class RequestLoggingInterceptor implements RestInterceptor {
 
 	@Hook(Pointcut.SERVER_PROCESSING_COMPLETED)
 	public void completed(RequestDetails request, ServletRequestDetails servletRequest) {
-		if (servletRequest.getServletRequest() instanceof InProcessRequest) {
-			return;
-		}
 		int status = servletRequest.getServletResponse().getStatus();
 		// getRequestURI() is the path only: the query string is never logged.
 		log.info("{} {} {} {} ms", request.getRequestType(), servletRequest.getServletRequest().getRequestURI(),

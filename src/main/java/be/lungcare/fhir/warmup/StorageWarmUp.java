@@ -1,9 +1,18 @@
 package be.lungcare.fhir.warmup;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.rest.api.SortOrderEnum;
+import ca.uhn.fhir.rest.api.SortSpec;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.util.FhirTerser;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +22,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Meta;
@@ -24,17 +32,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes the implementation guide's example bundles through the storage layer and reads them back through the FHIR
- * servlet in process ({@link RestWarmUp}: reads and the searches of a care network: a patient's resources, the
- * latest result of a kind, the active care plan with its team, everything of a patient, a practitioner's care
+ * Writes the implementation guide's example bundles and reads them back (reads and the searches of a care
+ * network: a patient's resources, the latest result of a kind, a care plan with its team, a practitioner's care
  * teams), each pass in one database transaction that is rolled back: no resource, AuditEvent or notification is
  * stored, and the next pass writes the same data again. Sequence numbers are not rolled back (each pass uses up some
  * resource ids) and PostgreSQL keeps the rolled-back rows as dead rows until vacuumed.
  * <p>
  * Every identifier system of the examples is replaced by one of this run's own ({@code urn:lungcare:warm-up:...}),
  * in the identifiers and in the conditional URLs alike: a conditional create or update of the warm-up never matches
- * stored data, so it neither locks nor reads a real patient's records. The reads pass the REST layer's interceptors
- * (access, audit, search checks); the writes do not (validation has its own warm-up).
+ * stored data, so it neither locks nor reads a real patient's records. Client-facing checks (validation, access,
+ * audit) are not exercised: they are request interceptors, and validation has its own warm-up.
  */
 final class StorageWarmUp {
 
@@ -46,15 +53,15 @@ final class StorageWarmUp {
 	private final FhirContext fhirContext;
 	private final List<IBaseResource> examples;
 	private final IFhirSystemDao<Bundle, Meta> systemDao;
-	private final RestWarmUp rest;
+	private final DaoRegistry daos;
 	private final TransactionTemplate rolledBack;
 
 	StorageWarmUp(FhirContext fhirContext, List<IBaseResource> examples, IFhirSystemDao<Bundle, Meta> systemDao,
-			RestWarmUp rest, PlatformTransactionManager transactions) {
+			DaoRegistry daos, PlatformTransactionManager transactions) {
 		this.fhirContext = fhirContext;
 		this.examples = examples;
 		this.systemDao = systemDao;
-		this.rest = rest;
+		this.daos = daos;
 		this.rolledBack = new TransactionTemplate(transactions);
 	}
 
@@ -75,19 +82,16 @@ final class StorageWarmUp {
 				return 0;
 			}
 			do {
-				rest.as(() -> {
-					for (String bundle : bundles) {
-						rolledBack.executeWithoutResult(status -> {
-							status.setRollbackOnly();
-							writeAndRead(bundle);
-						});
-					}
-					return null;
-				});
+				for (String bundle : bundles) {
+					rolledBack.executeWithoutResult(status -> {
+						status.setRollbackOnly();
+						writeAndRead(bundle);
+					});
+				}
 				passes++;
 			} while (System.nanoTime() < until);
-			log.info("Storage, search and REST paths warmed up in {} ms ({} passes over the {} example bundles, {} in-process"
-					+ " requests, rolled back)", (System.nanoTime() - start) / 1_000_000, passes, bundles.size(), rest.requests());
+			log.info("Storage and search paths warmed up in {} ms ({} passes over the {} example bundles, rolled back)",
+					(System.nanoTime() - start) / 1_000_000, passes, bundles.size());
 		} catch (RuntimeException e) {
 			log.warn("Storage warm-up stopped after {} passes", passes, e);
 		}
@@ -129,25 +133,36 @@ final class StorageWarmUp {
 		List<IdType> stored = new ArrayList<>();
 		response.getEntry().forEach(entry -> stored.add(new IdType(entry.getResponse().getLocation()).toVersionless()));
 		for (IdType id : stored) {
-			rest.get(id.getResourceType() + "/" + id.getIdPart());
+			parser.encodeResourceToString(daos.getResourceDao(id.getResourceType()).read(id, new SystemRequestDetails()));
 		}
 		for (IdType patient : ofType(stored, "Patient")) {
-			String subject = "patient=" + RestWarmUp.encode(patient.getValue());
 			for (String type : BY_PATIENT) {
-				rest.get(type + "?" + subject);
+				searchAndEncode(parser, type, SearchParameterMap.newSynchronous("patient", new ReferenceParam(patient.getValue())));
 			}
-			rest.get("CarePlan?" + subject + "&status=active&_include=CarePlan:care-team");
+			SearchParameterMap carePlans = SearchParameterMap.newSynchronous("patient", new ReferenceParam(patient.getValue()));
+			carePlans.addInclude(new Include("CarePlan:care-team"));
+			searchAndEncode(parser, "CarePlan", carePlans);
 			for (Bundle.BundleEntryComponent entry : request.getEntry()) {
 				if (entry.getResource() instanceof Observation observation && observation.getCode().hasCoding()) {
-					Coding code = observation.getCode().getCodingFirstRep();
-					rest.get("Observation?" + subject + "&code=" + RestWarmUp.encode(code.getSystem() + "|" + code.getCode())
-							+ "&_sort=-date&_count=1");
+					SearchParameterMap latest = SearchParameterMap.newSynchronous("patient", new ReferenceParam(patient.getValue()))
+							.add("code", new TokenParam(observation.getCode().getCodingFirstRep().getSystem(),
+									observation.getCode().getCodingFirstRep().getCode()));
+					latest.setSort(new SortSpec("date", SortOrderEnum.DESC));
+					latest.setCount(1);
+					searchAndEncode(parser, "Observation", latest);
 				}
 			}
-			rest.get(patient.getValue() + "/$everything");
 		}
 		for (IdType practitioner : ofType(stored, "Practitioner")) {
-			rest.get("CareTeam?participant=" + RestWarmUp.encode(practitioner.getValue()));
+			searchAndEncode(parser, "CareTeam", SearchParameterMap.newSynchronous("participant", new ReferenceParam(practitioner.getValue())));
+		}
+	}
+
+	private void searchAndEncode(IParser parser, String type, SearchParameterMap search) {
+		IFhirResourceDao<?> dao = daos.getResourceDao(type);
+		IBundleProvider found = dao.search(search, new SystemRequestDetails());
+		for (IBaseResource resource : found.getResources(0, 50)) {
+			parser.encodeResourceToString(resource);
 		}
 	}
 

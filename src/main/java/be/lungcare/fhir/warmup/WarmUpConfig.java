@@ -2,8 +2,8 @@ package be.lungcare.fhir.warmup;
 
 import be.lungcare.fhir.ig.ImplementationGuidePackage;
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
-import ca.uhn.fhir.rest.server.RestfulServer;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Meta;
 import org.springframework.boot.ApplicationRunner;
@@ -21,9 +21,8 @@ class WarmUpConfig {
 	 */
 	@Bean
 	ApplicationRunner storageWarmUp(WarmUpProperties properties, FhirContext fhirContext, ImplementationGuidePackage guide,
-			IFhirSystemDao<Bundle, Meta> systemDao, RestfulServer fhirServlet, PlatformTransactionManager transactions) {
-		return arguments -> new StorageWarmUp(fhirContext, guide.examples(fhirContext), systemDao,
-				new RestWarmUp(fhirServlet), transactions)
+			IFhirSystemDao<Bundle, Meta> systemDao, DaoRegistry daos, PlatformTransactionManager transactions) {
+		return arguments -> new StorageWarmUp(fhirContext, guide.examples(fhirContext), systemDao, daos, transactions)
 				.run(properties.duration());
 	}
 }

@@ -7,9 +7,9 @@ import static org.mockito.Mockito.when;
 
 import be.lungcare.fhir.TestData;
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
-import jakarta.servlet.http.HttpServlet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +82,7 @@ class StorageWarmUpTest {
 		bundle.addEntry().setFullUrl("urn:uuid:2").setResource(practitioner).getRequest()
 				.setMethod(Bundle.HTTPVerb.POST).setUrl("Practitioner").setIfNoneExist("identifier=" + NIHDI + "|13456769003");
 		List<IBaseResource> examples = List.of(bundle);
-		return new StorageWarmUp(fhirContext, examples, systemDao, new RestWarmUp(mock(HttpServlet.class)), transactions);
+		return new StorageWarmUp(fhirContext, examples, systemDao, mock(DaoRegistry.class), transactions);
 	}
 
 	/** Counts what the warm-up's transactions end with. */
