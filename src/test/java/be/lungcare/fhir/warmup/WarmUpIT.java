@@ -37,7 +37,7 @@ class WarmUpIT extends AbstractServerIT {
 		int passes = warmUp.run(Duration.ZERO);
 
 		assertThat(passes).as("one complete pass, without a failure").isEqualTo(1);
-		assertThat(counts()).as("resources, versions, index rows, tags, conditional-create URLs").isEqualTo(before);
+		assertThat(counts()).as("resources, versions, index rows, tags, conditional-create URLs, stored searches, audit events").isEqualTo(before);
 	}
 
 	private Map<String, Object> counts() {
@@ -45,6 +45,7 @@ class WarmUpIT extends AbstractServerIT {
 				+ " (select count(*) from hfj_spidx_token) tokens, (select count(*) from hfj_spidx_string) strings,"
 				+ " (select count(*) from hfj_spidx_date) dates, (select count(*) from hfj_spidx_quantity) quantities,"
 				+ " (select count(*) from hfj_spidx_uri) uris, (select count(*) from hfj_res_link) links,"
-				+ " (select count(*) from hfj_res_tag) tags, (select count(*) from hfj_res_search_url) conditional_urls");
+				+ " (select count(*) from hfj_res_tag) tags, (select count(*) from hfj_res_search_url) conditional_urls,"
+				+ " (select count(*) from hfj_search) stored_searches, (select count(*) from lc_audit_event) audit_events");
 	}
 }
