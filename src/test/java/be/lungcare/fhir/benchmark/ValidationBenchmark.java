@@ -144,6 +144,7 @@ public final class ValidationBenchmark {
 						"--spring.datasource.username=postgres",
 						"--spring.datasource.password=",
 						"--logging.level.lungcare.requests=WARN",
+						"--lungcare.access.enabled=false", // validation's cost is measured, not the token checks
 						"--lungcare.validation.mode=" + mode)) {
 			String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/fhir";
 			HttpClient http = HttpClient.newHttpClient();
