@@ -74,8 +74,11 @@ public final class OfflineValidatorFactory {
 		return validator(context, new SingleWalkInstanceValidator(supportChain));
 	}
 
-	/** A validator around {@code instanceValidator}, with this project's settings (also for HAPI's own, in tests). */
-	static FhirValidator validator(FhirContext context, FhirInstanceValidator instanceValidator) {
+	/**
+	 * A validator around {@code instanceValidator}, with this project's settings: the server's, or HAPI's own
+	 * {@link FhirInstanceValidator} to compare with (tests, validation benchmark).
+	 */
+	public static FhirValidator validator(FhirContext context, FhirInstanceValidator instanceValidator) {
 		// Base FHIR allows extensions and profiles the server does not know (other systems' data): a warning, not an
 		// error. An extension the server knows is still validated against its definition, and the LungCare
 		// profiles' own rules still apply.

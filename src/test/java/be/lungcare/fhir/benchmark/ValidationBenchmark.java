@@ -4,10 +4,13 @@ import be.lungcare.fhir.LungCareFhirApplication;
 import be.lungcare.fhir.synthetic.Ssin;
 import be.lungcare.fhir.validation.OfflineValidatorFactory;
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ValidationOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,11 +21,13 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
@@ -34,6 +39,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * tests' pass/fail). Reports, as one JSON line (also written to target/benchmark-validation.json):
  * <ul>
  *   <li>warm validation time per resource, median and p95, for each LungCare profile in the examples;</li>
+ *   <li>the CPU time per entry of a transaction's validation, HAPI's validator against the server's, taking turns;</li>
  *   <li>the time to ingest the example bundles many times over into the real server on PostgreSQL,
  *       with validation on write off and on (strict).</li>
  * </ul>
@@ -50,6 +56,7 @@ public final class ValidationBenchmark {
 		Map<String, Object> report = new LinkedHashMap<>();
 		report.put("perProfileMs", perProfile(ctx, bundles));
 		report.put("perResourceInTransactionMs", perResourceInBundle(ctx, bundles));
+		report.put("perResourceInTransactionCpuMs", hapiAgainstSingleWalk(ctx, bundles));
 		if (!Boolean.parseBoolean(System.getProperty("benchmark.ingest", "true"))) {
 			System.out.println("BENCHMARK " + toJson(report));
 			System.exit(0);
@@ -128,6 +135,42 @@ public final class ValidationBenchmark {
 			}
 		}
 		return Map.of("median", percentile(perEntry, 50), "p95", percentile(perEntry, 95), "n", perEntry.size());
+	}
+
+	/**
+	 * HAPI's validator ({@link FhirInstanceValidator}, an entry walked against its base definition and its profile) and
+	 * the server's (one walk, against the profile), with the same settings, taking turns on the same bundles in the
+	 * same JVM: CPU time of this thread per entry, so both see the same machine and the same JIT state.
+	 */
+	private static Map<String, Object> hapiAgainstSingleWalk(FhirContext ctx, List<String> bundles) {
+		IValidationSupport support = OfflineValidatorFactory.supportChain(ctx, "classpath:ig/lungcare-ig.tgz");
+		Map<String, FhirValidator> validators = new LinkedHashMap<>();
+		validators.put("hapi", OfflineValidatorFactory.validator(ctx, new FhirInstanceValidator(support)));
+		validators.put("singleWalk", OfflineValidatorFactory.validator(ctx, support));
+		List<Bundle> parsed = bundles.stream().map(json -> ctx.newJsonParser().parseResource(Bundle.class, json)).toList();
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		Map<String, List<Double>> perEntry = new LinkedHashMap<>();
+		validators.keySet().forEach(name -> perEntry.put(name, new ArrayList<>()));
+		for (int round = 0; round < WARM_ROUNDS + MEASURED_ROUNDS; round++) {
+			for (Bundle bundle : parsed) {
+				List<Map.Entry<String, FhirValidator>> turns = new ArrayList<>(validators.entrySet());
+				if (round % 2 == 1) {
+					Collections.reverse(turns); // neither always goes first
+				}
+				for (var validator : turns) {
+					long start = threads.getCurrentThreadCpuTime();
+					validator.getValue().validateWithResult(bundle, new ValidationOptions());
+					if (round >= WARM_ROUNDS) {
+						perEntry.get(validator.getKey())
+								.add((threads.getCurrentThreadCpuTime() - start) / 1e6 / bundle.getEntry().size());
+					}
+				}
+			}
+		}
+		Map<String, Object> result = new LinkedHashMap<>();
+		perEntry.forEach((name, times) -> result.put(name, Map.of("median", percentile(times, 50), "p95", percentile(times, 95),
+				"mean", Math.round(times.stream().mapToDouble(Double::doubleValue).average().orElse(0) * 100) / 100.0)));
+		return result;
 	}
 
 	private static Map<String, Object> ingest(FhirContext ctx, EmbeddedPostgres postgres, String mode, List<String> bundles)
