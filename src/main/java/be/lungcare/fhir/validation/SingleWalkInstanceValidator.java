@@ -43,7 +43,8 @@ import org.hl7.fhir.validation.instance.utils.ValidationContext;
  * and reference-target matching are unchanged. A resource on its own was already walked against its profiles only.
  *
  * <p>The settings are those of {@link FhirInstanceValidator}, whose setters configure this one; the resource goes to
- * the validator as the JSON HAPI encodes for it, as in HAPI.
+ * the validator as the JSON HAPI encodes for it, as in HAPI. A resource given as text, or as XML, is validated by
+ * HAPI's own path (the server always validates resources it has parsed).
  */
 final class SingleWalkInstanceValidator extends FhirInstanceValidator {
 
@@ -53,9 +54,12 @@ final class SingleWalkInstanceValidator extends FhirInstanceValidator {
 
 	@Override
 	protected List<ValidationMessage> validate(IValidationContext<?> validationContext) {
-		if (!(validationContext.getResource() instanceof IBaseResource resource)
+		// a resource given as an object (HAPI's ValidationContext; text input has a context of its own, parsed only on
+		// demand) and encoded as JSON; anything else goes HAPI's own way
+		if (!(validationContext instanceof ca.uhn.fhir.validation.ValidationContext<?> ofResource)
+				|| !(ofResource.getResource() instanceof IBaseResource resource)
 				|| validationContext.getResourceAsStringEncoding() != EncodingEnum.JSON) {
-			return super.validate(validationContext); // text input or XML: HAPI's own path
+			return super.validate(validationContext);
 		}
 		IWorkerContext worker = provideWorkerContext();
 		InstanceValidator validator = newInstanceValidator(worker);
