@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.exceptions.FHIRException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r5.context.IWorkerContext;
@@ -71,7 +72,7 @@ final class SingleWalkInstanceValidator extends FhirInstanceValidator {
 		List<StructureDefinition> profiles = new ArrayList<>();
 		List<ValidationMessage> unknownProfiles = new ArrayList<>();
 		for (String url : profileUrls) {
-			StructureDefinition profile = url == null ? null : worker.fetchResource(StructureDefinition.class, url);
+			StructureDefinition profile = knownProfile(worker, url);
 			if (profile != null) {
 				profiles.add(profile);
 			} else {
@@ -97,6 +98,15 @@ final class SingleWalkInstanceValidator extends FhirInstanceValidator {
 			}
 		}
 		return messages;
+	}
+
+	/** The profile with this canonical URL, or null when the server does not know it (or the URL is not one). */
+	private static StructureDefinition knownProfile(IWorkerContext worker, String url) {
+		try {
+			return url == null ? null : worker.fetchResource(StructureDefinition.class, url);
+		} catch (FHIRException e) {
+			return null; // reported as an unknown profile (HAPI drops such a profile without a word)
+		}
 	}
 
 	/** Messages HAPI's own wrapper drops: a binding without a source, the mime-type value set it does not ship. */
@@ -159,8 +169,7 @@ final class SingleWalkInstanceValidator extends FhirInstanceValidator {
 				return defn;
 			}
 			for (Element declared : meta.getChildrenByName("profile")) {
-				String url = declared.primitiveValue();
-				StructureDefinition profile = url == null ? null : context.fetchResource(StructureDefinition.class, url);
+				StructureDefinition profile = knownProfile(context, declared.primitiveValue());
 				if (profile != null && profile.getDerivation() == TypeDerivationRule.CONSTRAINT
 						&& defn.getType().equals(profile.getType()) && profile.hasSnapshot()) {
 					return profile;
