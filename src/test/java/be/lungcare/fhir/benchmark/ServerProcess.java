@@ -152,6 +152,15 @@ public final class ServerProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Time the server's JIT compiler threads have spent compiling so far, in seconds ({@code jvm_compilation_time_ms_total},
+	 * the JVM's own approximate figure). The compiler threads run on the server's CPU, so this is part of
+	 * {@link #cpuSeconds()}: how much of a "warm" figure is still the JIT at work.
+	 */
+	double jitCompileSeconds(HttpClient http) throws IOException, InterruptedException {
+		return metric(http, "jvm_compilation_time_ms_total") / 1000;
+	}
+
+	/**
 	 * The sum of the values of the server's Prometheus metric lines that start with {@code prefix} (a metric name,
 	 * optionally with labels, e.g. {@code jvm_gc_pause_seconds_count{action="end of major GC"}).
 	 */
