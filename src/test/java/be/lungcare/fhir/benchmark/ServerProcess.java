@@ -152,12 +152,29 @@ public final class ServerProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Time the server's JIT compiler threads have spent compiling so far, in seconds ({@code jvm_compilation_time_ms_total},
-	 * the JVM's own approximate figure). The compiler threads run on the server's CPU, so this is part of
-	 * {@link #cpuSeconds()}: how much of a "warm" figure is still the JIT at work.
+	 * CPU time of the server's JIT compiler threads so far ({@code C1 CompilerThre…}, {@code C2 CompilerThre…}), in
+	 * seconds, from {@code /proc/<pid>/task/<tid>/stat} (user plus system, in the kernel's fixed 100 ticks per
+	 * second). It is part of {@link #cpuSeconds()}: how much of a "warm" figure is still the JIT compiling. (The JVM's
+	 * own {@code jvm_compilation_time_ms_total} counts elapsed time, which a busy machine inflates.)
 	 */
-	double jitCompileSeconds(HttpClient http) throws IOException, InterruptedException {
-		return metric(http, "jvm_compilation_time_ms_total") / 1000;
+	double jitCpuSeconds() throws IOException {
+		long ticks = 0;
+		try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+			for (Path task : tasks.toList()) {
+				try {
+					String name = Files.readString(task.resolve("comm")).trim();
+					if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+						String stat = Files.readString(task.resolve("stat"));
+						// after "pid (comm) ": state is field 3, utime and stime are fields 14 and 15
+						String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+						ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+					}
+				} catch (IOException | RuntimeException gone) {
+					// a compiler thread that ended meanwhile (the JVM starts and stops them as the queue needs)
+				}
+			}
+		}
+		return ticks / 100.0;
 	}
 
 	/**
