@@ -17,5 +17,5 @@ USER lungcare
 EXPOSE 8080
 ENV SERVER_ADDRESS=0.0.0.0 \
     SPRING_PROFILES_ACTIVE=postgres \
-    JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xms960m -Xmx960m -Xmn416m -XX:SurvivorRatio=4"
+    JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xms960m -Xmx960m -Xmn416m -XX:SurvivorRatio=4 -XX:InlineSmallCode=1000 -XX:-DontCompileHugeMethods"
 ENTRYPOINT ["java", "-jar", "/app/lungcare-fhir.jar"]
