@@ -565,12 +565,11 @@ public final class ServerBenchmark {
 		table.append(String.format(Locale.ROOT, row, "queries      CPU ms/request", number(cpu(strict, QUERY, QUERY_CPU)),
 				number(cpu(off, QUERY, QUERY_CPU)), number((Double) ratios.get(QUERY))));
 		// the part of the CPU above that the JIT compiler threads used (medians of their own)
-		table.append(String.format(Locale.ROOT, row, "  of which JIT, cold", number(cpu(strict, COLD, "jitCpuMsPerResource")),
-				number(cpu(off, COLD, "jitCpuMsPerResource")), ""));
-		table.append(String.format(Locale.ROOT, row, "  of which JIT, warm", number(cpu(strict, WARM, "jitCpuMsPerResource")),
-				number(cpu(off, WARM, "jitCpuMsPerResource")), ""));
-		table.append(String.format(Locale.ROOT, row, "  of which JIT, queries", number(cpu(strict, QUERY, "jitCpuMsPerRequest")),
-				number(cpu(off, QUERY, "jitCpuMsPerRequest")), ""));
+		for (String[] phase : new String[][] {{COLD, "cold", "jitCpuMsPerResource"}, {WARM, "warm", "jitCpuMsPerResource"},
+				{QUERY, "queries", "jitCpuMsPerRequest"}}) {
+			table.append(String.format(Locale.ROOT, row, "  of which JIT, " + phase[1], number(cpu(strict, phase[0], phase[2])),
+					number(cpu(off, phase[0], phase[2])), ""));
+		}
 		table.append(String.format(Locale.ROOT, "%-30s %9s %9s%n", "failures (all runs)",
 				failures.get(Configuration.STRICT.key()), failures.get(Configuration.OFF.key())));
 		table.append(String.format(Locale.ROOT, "RATIO strict/off warm ingest (JVM+DB CPU per resource): %s%n",

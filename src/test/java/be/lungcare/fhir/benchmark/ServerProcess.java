@@ -169,7 +169,7 @@ public final class ServerProcess implements AutoCloseable {
 						String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 						ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 					}
-				} catch (IOException | RuntimeException gone) {
+				} catch (IOException gone) {
 					// a compiler thread that ended meanwhile (the JVM starts and stops them as the queue needs)
 				}
 			}
