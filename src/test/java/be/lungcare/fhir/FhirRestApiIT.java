@@ -9,10 +9,12 @@ import ca.uhn.fhir.rest.api.SummaryEnum;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.IdType;
@@ -21,6 +23,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.PrimitiveType;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
@@ -118,6 +121,50 @@ class FhirRestApiIT extends AbstractServerIT {
 		Patient inMemory = patient("InMemory", uniqueSsin());
 		inMemory.getManagingOrganization().setResource(new Organization().setName("Groepspraktijk"));
 		assertThat(fhirContext.newJsonParser().encodeResourceToString(inMemory)).doesNotContain("contained", "Groepspraktijk");
+	}
+
+	/**
+	 * Tags, security labels and declared profiles are shown on read and found by {@code _tag}, {@code _security}
+	 * and {@code _profile}; an update that leaves a tag or label out keeps it (HAPI carries tags and labels over
+	 * to the new version; {@code $meta-delete}, the way to remove one, is not offered here).
+	 */
+	@Test
+	void tagsSecurityLabelsAndProfilesAreShownSearchedAndKeptAcrossUpdates() {
+		String tagSystem = "https://fhir.lungcare.be/test/tag";
+		String tag = UUID.randomUUID().toString();
+		String confidentiality = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
+		String profile = "https://fhir.lungcare.be/StructureDefinition/lungcare-patient";
+		Patient patient = patient("Tagged", uniqueSsin());
+		patient.getMeta().addTag(tagSystem, tag, null);
+		patient.getMeta().addSecurity(confidentiality, "R", "restricted");
+		patient.getMeta().addProfile(profile);
+		IIdType id = client().create().resource(patient).execute().getId().toUnqualifiedVersionless();
+
+		Patient read = client().read().resource(Patient.class).withId(id).execute();
+		assertThat(read.getMeta().getTag()).extracting(Coding::getCode).containsExactly(tag);
+		assertThat(read.getMeta().getSecurity()).extracting(Coding::getCode).containsExactly("R");
+		assertThat(read.getMeta().getProfile()).extracting(PrimitiveType::getValue).containsExactly(profile);
+
+		String byTag = "Patient?_tag=" + tagSystem + "|" + tag;
+		assertThat(idsOf(byTag)).containsExactly(id.getIdPart());
+		assertThat(idsOf(byTag + "&_security=" + confidentiality + "|R")).containsExactly(id.getIdPart());
+		assertThat(idsOf(byTag + "&_security=" + confidentiality + "|N")).isEmpty();
+		assertThat(idsOf(byTag + "&_profile=" + profile)).containsExactly(id.getIdPart());
+
+		read.getMeta().getTag().clear();
+		read.getMeta().getSecurity().clear();
+		read.getNameFirstRep().setFamily("Retagged");
+		assertThat(client().update().resource(read).execute().getId().getVersionIdPart()).isEqualTo("2");
+		Patient updated = client().read().resource(Patient.class).withId(id).execute();
+		assertThat(updated.getNameFirstRep().getFamily()).isEqualTo("Retagged");
+		assertThat(updated.getMeta().getTag()).extracting(Coding::getCode).containsExactly(tag);
+		assertThat(updated.getMeta().getSecurity()).extracting(Coding::getCode).containsExactly("R");
+		assertThat(idsOf(byTag + "&_security=" + confidentiality + "|R")).containsExactly(id.getIdPart());
+	}
+
+	private List<String> idsOf(String search) {
+		Bundle bundle = client().search().byUrl(search).returnBundle(Bundle.class).execute();
+		return bundle.getEntry().stream().map(entry -> entry.getResource().getIdElement().getIdPart()).toList();
 	}
 
 	@Test
