@@ -21,7 +21,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -188,23 +187,22 @@ public final class ValidationBenchmark {
 		FhirValidator validator = OfflineValidatorFactory.validator(ctx,
 				OfflineValidatorFactory.supportChain(ctx, "classpath:ig/lungcare-ig.tgz"));
 		Map<String, List<Bundle>> variants = new LinkedHashMap<>();
-		int entries = 0;
-		int conditional = 0;
+		for (String name : List.of("full", "conditionalOnly", "empty")) {
+			variants.put(name, new ArrayList<>());
+		}
 		for (String json : bundles) {
 			Bundle full = ctx.newJsonParser().parseResource(Bundle.class, json);
 			Bundle only = full.copy();
 			only.getEntry().removeIf(e -> !e.getRequest().hasIfNoneExist());
 			Bundle empty = full.copy();
 			empty.getEntry().clear();
-			variants.computeIfAbsent("full", k -> new ArrayList<>()).add(full);
-			variants.computeIfAbsent("conditionalOnly", k -> new ArrayList<>()).add(only);
-			variants.computeIfAbsent("empty", k -> new ArrayList<>()).add(empty);
-			entries += full.getEntry().size();
-			conditional += only.getEntry().size();
+			variants.get("full").add(full);
+			variants.get("conditionalOnly").add(only);
+			variants.get("empty").add(empty);
 		}
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-		Map<String, double[]> cpu = new LinkedHashMap<>();
-		variants.keySet().forEach(name -> cpu.put(name, new double[MEASURED_ROUNDS]));
+		Map<String, List<Double>> cpu = new LinkedHashMap<>();
+		variants.keySet().forEach(name -> cpu.put(name, new ArrayList<>()));
 		for (int round = 0; round < WARM_ROUNDS + MEASURED_ROUNDS; round++) {
 			List<String> turns = new ArrayList<>(variants.keySet());
 			Collections.rotate(turns, round); // none always goes first
@@ -214,15 +212,17 @@ public final class ValidationBenchmark {
 					validator.validateWithResult(bundle, new ValidationOptions());
 				}
 				if (round >= WARM_ROUNDS) {
-					cpu.get(name)[round - WARM_ROUNDS] = (threads.getCurrentThreadCpuTime() - start) / 1e6;
+					cpu.get(name).add((threads.getCurrentThreadCpuTime() - start) / 1e6);
 				}
 			}
 		}
+		int entries = variants.get("full").stream().mapToInt(b -> b.getEntry().size()).sum();
+		int conditional = variants.get("conditionalOnly").stream().mapToInt(b -> b.getEntry().size()).sum();
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("entries", entries);
 		result.put("conditionalCreates", conditional);
 		Map<String, Double> median = new LinkedHashMap<>();
-		cpu.forEach((name, values) -> median.put(name, percentile(Arrays.stream(values).boxed().toList(), 50)));
+		cpu.forEach((name, values) -> median.put(name, percentile(values, 50)));
 		result.put("allBundlesMedianMs", median);
 		double empty = median.get("empty");
 		result.put("perEntry", Latencies.round((median.get("full") - empty) / entries));
