@@ -1,6 +1,6 @@
 package be.lungcare.fhir.hardening;
 
-import be.lungcare.fhir.synthetic.Ssin;
+import be.lungcare.fhir.TestData;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
@@ -32,7 +32,7 @@ final class Payloads {
 		static Person fresh() {
 			int k = SERIAL.incrementAndGet();
 			LocalDate birthDate = LocalDate.of(1940 + k % 55, 1 + k % 12, 1 + (k / 12) % 28);
-			return new Person(Ssin.of(birthDate, 1 + (k * 7) % 997), birthDate);
+			return new Person(TestData.ssinBornOn(birthDate), birthDate);
 		}
 	}
 

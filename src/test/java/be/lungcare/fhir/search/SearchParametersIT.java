@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -174,9 +175,7 @@ class SearchParametersIT extends AbstractServerIT {
 	void sortedPagesNeitherOverlapNorSkip() {
 		String family = "Tiebreak" + TestData.ssin();
 		for (int i = 0; i < 9; i++) {
-			Patient patient = TestData.patient(family, TestData.ssin());
-			patient.getBirthDateElement().setValueAsString("1970-01-01");
-			patient.getIdentifierFirstRep().setValue(ssinBornOn1970_01_01(i));
+			Patient patient = TestData.patient(family, TestData.ssinBornOn(LocalDate.of(1970, 1, 1)));
 			assertThat(postJson("Patient", json(patient)).statusCode()).isEqualTo(201);
 		}
 		Set<String> seen = new HashSet<>();
@@ -188,9 +187,5 @@ class SearchParametersIT extends AbstractServerIT {
 		seen.addAll(order);
 		assertThat(order).hasSize(9);
 		assertThat(seen).as("no patient on two pages").hasSize(9);
-	}
-
-	private static String ssinBornOn1970_01_01(int i) {
-		return be.lungcare.fhir.synthetic.Ssin.of(java.time.LocalDate.of(1970, 1, 1), 900 + i + (int) (System.nanoTime() % 50));
 	}
 }
